@@ -1,0 +1,225 @@
+package inventory
+
+import (
+	"hash"
+	"hash/crc64"
+	"strconv"
+	"strings"
+)
+
+// Field is one name/value pair of a Row.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Row is one occurrence of a section: its attributes and leaf children, in
+// document order, empty values left out.
+type Row []Field
+
+// Get returns the value of field name, "" when absent.
+func (r Row) Get(name string) string {
+	for i := range r {
+		if r[i].Name == name {
+			return r[i].Value
+		}
+	}
+	return ""
+}
+
+// SectionData is what an inventory carries for one section tag.
+type SectionData struct {
+	Rows []Row
+	// Hash fingerprints the raw XML of every occurrence of the section; two
+	// inventories with the same hash carry the same rows.
+	Hash uint64
+}
+
+// AccountEntry is one ACCOUNTINFO KEYNAME/KEYVALUE pair.
+type AccountEntry struct {
+	Name  string
+	Value string
+}
+
+// DiscoveredHost is one IPDISCOVER/H entry: a host seen on the scanned subnet.
+type DiscoveredHost struct {
+	IP   string
+	MAC  string
+	Name string
+}
+
+// ExtraSection is a CONTENT child OCS has no table for; ocsd keeps its raw
+// XML instead of dropping it (see docs/compat.md).
+type ExtraSection struct {
+	Tag  string
+	XML  string
+	Hash uint64
+}
+
+// Content is the CONTENT of an INVENTORY request, grouped the way the ingest
+// needs it.
+type Content struct {
+	// Sections holds the automatic sections present in the document, by tag.
+	Sections map[string]*SectionData
+	// Hardware holds the HARDWARE fields (nil when absent).
+	Hardware Row
+	// Checksum is HARDWARE/CHECKSUM; HasChecksum is false when the agent sent none.
+	Checksum    uint64
+	HasChecksum bool
+	// Software holds the SOFTWARES rows; nil when the section is absent.
+	Software *SectionData
+	// AccountInfo holds the ACCOUNTINFO entries; HasAccountInfo tells whether any was sent.
+	AccountInfo    []AccountEntry
+	HasAccountInfo bool
+	// DownloadHistory lists the package ids under DOWNLOAD/HISTORY; HasDownload
+	// is true when a DOWNLOAD section was sent at all.
+	DownloadHistory []string
+	HasDownload     bool
+	// Discovered lists IPDISCOVER/H hosts; HasIPDiscover tells whether the section was sent.
+	Discovered    []DiscoveredHost
+	HasIPDiscover bool
+	// OldDeviceID is the agent's previous DEVICEID, if it changed.
+	OldDeviceID string
+	// Extra holds sections without an OCS table.
+	Extra []ExtraSection
+}
+
+// handledTags are CONTENT children read by ExtractContent itself.
+var handledTags = map[string]bool{
+	"HARDWARE": true, "SOFTWARES": true, "ACCOUNTINFO": true, "DOWNLOAD": true,
+	"IPDISCOVER": true, "OLD_DEVICEID": true, "DEVICEID": true,
+}
+
+// ExtractContent reads the CONTENT element of an inventory. doc is the byte
+// slice the element was parsed from (for section fingerprints).
+func ExtractContent(content *Element, doc []byte) *Content {
+	c := &Content{Sections: make(map[string]*SectionData, 24)}
+	if content == nil {
+		return c
+	}
+	hashers := map[string]hash.Hash64{}
+	for _, el := range content.Children {
+		if el.IsEmpty() {
+			continue
+		}
+		if _, ok := SectionByTag(el.Name); ok {
+			c.addRow(hashers, el, doc)
+			continue
+		}
+		if handledTags[el.Name] {
+			c.readSpecial(el, doc, hashers)
+			continue
+		}
+		c.addExtra(el, doc)
+	}
+	for tag, h := range hashers {
+		if tag == "SOFTWARES" {
+			c.Software.Hash = h.Sum64()
+			continue
+		}
+		c.Sections[tag].Hash = h.Sum64()
+	}
+	return c
+}
+
+func (c *Content) addRow(hashers map[string]hash.Hash64, el *Element, doc []byte) {
+	sd := c.Sections[el.Name]
+	if sd == nil {
+		sd = &SectionData{}
+		c.Sections[el.Name] = sd
+	}
+	sd.Rows = append(sd.Rows, RowOf(el))
+	hashInto(hashers, el, doc)
+}
+
+func hashInto(hashers map[string]hash.Hash64, el *Element, doc []byte) {
+	h := hashers[el.Name]
+	if h == nil {
+		h = crc64.New(crcTable)
+		hashers[el.Name] = h
+	}
+	if el.End <= len(doc) && el.Start < el.End {
+		_, _ = h.Write(doc[el.Start:el.End])
+	}
+}
+
+func (c *Content) readSpecial(el *Element, doc []byte, hashers map[string]hash.Hash64) {
+	switch el.Name {
+	case "HARDWARE":
+		if c.Hardware == nil {
+			c.Hardware = RowOf(el)
+			if v := strings.TrimSpace(c.Hardware.Get("CHECKSUM")); v != "" {
+				if n, err := strconv.ParseUint(v, 10, 64); err == nil {
+					c.Checksum, c.HasChecksum = n, true
+				}
+			}
+		}
+	case "SOFTWARES":
+		if c.Software == nil {
+			c.Software = &SectionData{}
+		}
+		c.Software.Rows = append(c.Software.Rows, RowOf(el))
+		hashInto(hashers, el, doc)
+	case "ACCOUNTINFO":
+		c.HasAccountInfo = true
+		if name := el.Field("KEYNAME"); name != "" {
+			c.AccountInfo = append(c.AccountInfo, AccountEntry{Name: name, Value: el.Field("KEYVALUE")})
+		}
+	case "DOWNLOAD":
+		c.readDownload(el)
+	case "IPDISCOVER":
+		c.HasIPDiscover = true
+		for _, h := range el.All("H") {
+			c.Discovered = append(c.Discovered, DiscoveredHost{IP: h.Field("I"), MAC: h.Field("M"), Name: h.Field("N")})
+		}
+	case "OLD_DEVICEID":
+		c.OldDeviceID = el.Text
+	}
+}
+
+// readDownload reads DOWNLOAD/HISTORY/PACKAGE@ID; the Windows agent sometimes
+// puts OLD_DEVICEID there too (mirrors Apache/Ocsinventory/Server/Inventory.pm).
+func (c *Content) readDownload(el *Element) {
+	c.HasDownload = true
+	for _, hist := range el.All("HISTORY") {
+		for _, p := range hist.All("PACKAGE") {
+			if id := p.Field("ID"); id != "" {
+				c.DownloadHistory = append(c.DownloadHistory, id)
+			}
+		}
+		if old := hist.Field("OLD_DEVICEID"); old != "" && c.OldDeviceID == "" {
+			c.OldDeviceID = old
+		}
+	}
+}
+
+func (c *Content) addExtra(el *Element, doc []byte) {
+	if el.End > len(doc) || el.Start >= el.End {
+		return
+	}
+	raw := doc[el.Start:el.End]
+	h := crc64.New(crcTable)
+	_, _ = h.Write(raw)
+	c.Extra = append(c.Extra, ExtraSection{Tag: el.Name, XML: string(raw), Hash: h.Sum64()})
+}
+
+// RowOf builds a Row from an element: its attributes, then its leaf
+// children's text; empty values and nested elements are left out.
+func RowOf(el *Element) Row {
+	r := make(Row, 0, len(el.Attrs)+len(el.Children))
+	for _, a := range el.Attrs {
+		if a.Value != "" {
+			r = append(r, Field{Name: a.Name, Value: a.Value})
+		}
+	}
+	for _, ch := range el.Children {
+		if ch.Text != "" && len(ch.Children) == 0 {
+			r = append(r, Field{Name: ch.Name, Value: ch.Text})
+		}
+	}
+	return r
+}
+
+// crcTable drives section fingerprints: CRC-64 is stable across processes
+// (fingerprints are stored) and several times faster than FNV here.
+var crcTable = crc64.MakeTable(crc64.ECMA)
