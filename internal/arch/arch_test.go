@@ -43,20 +43,24 @@ var rules = []rule{
 	{name: "inventory subpackages import only the core, settings and each other",
 		from: func(p string) bool { return strings.HasPrefix(p, module+"/inventory/") },
 		to: func(d string) bool {
-			return ours(d) && !under(module + "/inventory")(d) && d != module+"/settings"
+			return ours(d) && !under(module+"/inventory")(d) && d != module+"/settings"
 		}},
 	{name: "handlers never import soap",
 		from: under(module + "/handlers"), to: under(module + "/soap")},
 	{name: "soap never imports handlers",
 		from: under(module + "/soap"), to: under(module + "/handlers")},
 	{name: "only storage speaks SQL",
-		from: func(p string) bool { return ours(p) && !under(module + "/storage")(p) && !under(module + "/cmd")(p) && !under(module + "/internal")(p) },
+		from: func(p string) bool {
+			return ours(p) && !under(module+"/storage")(p) && !under(module+"/cmd")(p) && !under(module+"/internal")(p)
+		},
 		to: anyOf(under("database/sql"), under("github.com/go-sql-driver/mysql"), under("modernc.org/sqlite"))},
 	{name: "only cmd wires concrete storage",
-		from: func(p string) bool { return ours(p) && !under(module + "/cmd")(p) && !under(module + "/storage")(p) && !under(module + "/internal")(p) },
-		to:   under(module + "/storage")},
+		from: func(p string) bool {
+			return ours(p) && !under(module+"/cmd")(p) && !under(module+"/storage")(p) && !under(module+"/internal")(p)
+		},
+		to: under(module + "/storage")},
 	{name: "gorilla/mux stays in cmd",
-		from: func(p string) bool { return ours(p) && !under(module + "/cmd")(p) },
+		from: func(p string) bool { return ours(p) && !under(module+"/cmd")(p) },
 		to:   under("github.com/gorilla/mux")},
 	{name: "settings is dependency-free",
 		from: func(p string) bool { return p == module+"/settings" },
