@@ -129,6 +129,7 @@ func createMySQLDatabase(ctx context.Context, cfg *mysql.Config) error {
 }
 
 func openSQLite(path string) (*sql.DB, error) {
+	ensureCollation()
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("storage: sqlite dir: %w", err)
