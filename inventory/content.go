@@ -193,14 +193,21 @@ func (c *Content) readDownload(el *Element) {
 	}
 }
 
+// addExtra keeps an unmapped section verbatim; occurrences of one tag are
+// kept together, in document order, under one fingerprint.
 func (c *Content) addExtra(el *Element, doc []byte) {
 	if el.End > len(doc) || el.Start >= el.End {
 		return
 	}
 	raw := doc[el.Start:el.End]
-	h := crc64.New(crcTable)
-	_, _ = h.Write(raw)
-	c.Extra = append(c.Extra, ExtraSection{Tag: el.Name, XML: string(raw), Hash: h.Sum64()})
+	for i := range c.Extra {
+		if c.Extra[i].Tag == el.Name {
+			c.Extra[i].XML += string(raw)
+			c.Extra[i].Hash = crc64.Update(c.Extra[i].Hash, crcTable, raw)
+			return
+		}
+	}
+	c.Extra = append(c.Extra, ExtraSection{Tag: el.Name, XML: string(raw), Hash: crc64.Checksum(raw, crcTable)})
 }
 
 // RowOf builds a Row from an element: its attributes, then its leaf

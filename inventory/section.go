@@ -216,3 +216,14 @@ var extraDeviceTables = [...]DeviceTable{
 	{"ocsd_device_state", "HARDWARE_ID"},
 	{"ocsd_extra_sections", "HARDWARE_ID"},
 }
+
+// softwareSection describes the software table as a section whose first three
+// columns are the ids of the normalised name, publisher and version
+// (mirrors the 2.12 software writer, Apache/Ocsinventory/Server/Inventory/Software.pm).
+var softwareSection = Section{Tag: "SOFTWARES", Table: "software", Mask: MaskSoftware, Multi: true, Columns: []Column{
+	num("NAME_ID", Int), num("PUBLISHER_ID", Int), num("VERSION_ID", Int), txt("FOLDER", 65535),
+	txt("COMMENTS", 65535), txt("FILENAME", 255), withFallback(num("FILESIZE", Int), "0"), num("SOURCE", Int),
+	txt("GUID", 255), txt("LANGUAGE", 255), num("INSTALLDATE", DateTime), num("BITSWIDTH", Int), txt("ARCHITECTURE", 255)}}
+
+// SoftwareSection returns the description of the software table.
+func SoftwareSection() Section { return softwareSection }

@@ -43,6 +43,9 @@ type DB struct {
 	wait    time.Duration
 	names   *nameCache
 	retries atomic.Int64
+
+	accountCols columnCache
+	settings    settingsCache
 }
 
 // Open connects to the database named by dsn (see ParseDSN). It does not

@@ -49,15 +49,24 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		}
 		db.log.Debug().Err(err).Int("attempt", attempt).Msg("transaction retried")
 		db.retries.Add(1)
-		backoff := time.Duration(attempt*attempt) * 5 * time.Millisecond
-		backoff += time.Duration(rand.Int64N(int64(backoff) + 1))
-		select {
-		case <-time.After(backoff):
-		case <-ctx.Done():
-			return fmt.Errorf("storage: transaction: %w", ctx.Err())
+		if err := sleepBackoff(ctx, attempt); err != nil {
+			return err
 		}
 	}
 	return err
+}
+
+// sleepBackoff waits before attempt+1: quadratic with full jitter, so
+// colliding writers spread out.
+func sleepBackoff(ctx context.Context, attempt int) error {
+	backoff := time.Duration(attempt*attempt) * 5 * time.Millisecond
+	backoff += time.Duration(rand.Int64N(int64(backoff) + 1))
+	select {
+	case <-time.After(backoff):
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("storage: retry: %w", ctx.Err())
+	}
 }
 
 func (db *DB) tryTx(ctx context.Context, fn func(*Tx) error) error {

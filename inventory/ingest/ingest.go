@@ -1,0 +1,157 @@
+// Package ingest is the unit of work of one INVENTORY request: identify the
+// device, decide what changed, normalise software, write everything in one
+// transaction, then resolve duplicates and compute the agent's reply.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"ocsd/inventory"
+	"ocsd/settings"
+)
+
+// Store is what the ingest needs from the database.
+type Store interface {
+	// LookupDevice finds the newest hardware row with this DEVICEID (ID 0: none).
+	LookupDevice(ctx context.Context, deviceID string) (inventory.DeviceRef, error)
+	// NormaliseSoftware returns the ids of names, publishers and versions,
+	// creating the missing ones.
+	NormaliseSoftware(ctx context.Context, names, publishers, versions []string) (inventory.SoftwareIDs, error)
+	// ExecutePlan writes a plan in one transaction.
+	ExecutePlan(ctx context.Context, plan *inventory.WritePlan) (inventory.WriteResult, error)
+	// Account reads a device's accountinfo row.
+	Account(ctx context.Context, id int64) ([]inventory.AccountEntry, error)
+}
+
+// SettingsSource gives the current server options.
+type SettingsSource interface {
+	Settings(ctx context.Context) (settings.Snapshot, error)
+}
+
+// Deduplicator merges the devices an inventory shows to be the same machine
+// into it (explicit OLD_DEVICEID renames and AUTO_DUPLICATE_LVL matches).
+type Deduplicator interface {
+	Resolve(ctx context.Context, c inventory.Identity) (merged []int64, err error)
+}
+
+// Options tune the ingest.
+type Options struct {
+	// AcceptTagUpdate stores the agent's ACCOUNTINFO for known devices too
+	// (OCS_OPT_ACCEPT_TAG_UPDATE_FROM_CLIENT).
+	AcceptTagUpdate bool
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+}
+
+// Ingester runs inventories.
+type Ingester struct {
+	store Store
+	cfg   SettingsSource
+	dups  Deduplicator
+	opt   Options
+	locks *keyedMutex
+}
+
+// New returns an Ingester.
+func New(store Store, cfg SettingsSource, dups Deduplicator, opt Options) *Ingester {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	return &Ingester{store: store, cfg: cfg, dups: dups, opt: opt, locks: newKeyedMutex(512)}
+}
+
+// Meta is what the transport knows about an inventory request.
+type Meta struct {
+	// Document is the decoded XML the request was parsed from.
+	Document  []byte
+	ClientIP  string
+	UserAgent string
+}
+
+// Outcome is the result of an inventory, for the reply and the logs.
+type Outcome struct {
+	ID      int64
+	Created bool
+	Merged  []int64
+	Written []string
+	// AccountUpdate tells the agent to replace its account info with Account.
+	AccountUpdate bool
+	Account       []inventory.AccountEntry
+}
+
+// Ingest stores one inventory. It returns only after the inventory is
+// committed; duplicate resolution failures after the commit are logged, not
+// returned, because the inventory itself is safe.
+func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, meta Meta) (*Outcome, error) {
+	cfg, err := in.cfg.Settings(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: settings: %w", err)
+	}
+	content := inventory.ExtractContent(req.Root.Child("CONTENT"), meta.Document)
+	unlock := in.locks.lock(req.DeviceID)
+	defer unlock()
+	ref, err := in.store.LookupDevice(ctx, req.DeviceID)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: lookup: %w", err)
+	}
+	now := in.opt.Now()
+	plan := buildPlan(planInput{cfg: cfg, req: req, content: content, ref: ref, meta: meta, now: now, acceptTag: in.opt.AcceptTagUpdate})
+	if err := in.prepareSoftware(ctx, plan, content, ref); err != nil {
+		return nil, err
+	}
+	res, err := in.store.ExecutePlan(ctx, plan)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: write: %w", err)
+	}
+	out := &Outcome{ID: res.ID, Created: res.Created, Written: res.Written, Account: res.Account}
+	out.Merged = in.resolveDuplicates(ctx, cfg, content, res, req.DeviceID)
+	if len(out.Merged) > 0 {
+		if acc, err := in.store.Account(ctx, res.ID); err == nil {
+			out.Account = acc
+		} else {
+			zerolog.Ctx(ctx).Error().Err(err).Int64("hardware_id", res.ID).Msg("account info after merge")
+		}
+	}
+	out.AccountUpdate = accountUpdate(res.Created && len(out.Merged) == 0, res.AccountLost, content, out.Account)
+	return out, nil
+}
+
+func (in *Ingester) resolveDuplicates(ctx context.Context, cfg settings.Snapshot, c *inventory.Content, res inventory.WriteResult, deviceID string) []int64 {
+	if in.dups == nil {
+		return nil
+	}
+	id := inventory.IdentityOf(c, res.ID, deviceID, uint64(cfg.Int("AUTO_DUPLICATE_LVL")))
+	merged, err := in.dups.Resolve(ctx, id)
+	if err != nil {
+		zerolog.Ctx(ctx).Error().Err(err).Int64("hardware_id", res.ID).Msg("duplicate resolution failed; inventory kept")
+	}
+	return merged
+}
+
+// accountUpdate decides between ACCOUNT_UPDATE and NO_ACCOUNT_UPDATE
+// (mirrors Apache/Ocsinventory/Server/Inventory.pm): a new device that merged
+// nothing keeps what it sent; otherwise the stored values win whenever the
+// agent's differ, are missing, or are not as many as the stored columns.
+func accountUpdate(newDevice, lost bool, c *inventory.Content, stored []inventory.AccountEntry) bool {
+	if lost {
+		return true
+	}
+	if newDevice {
+		return false
+	}
+	if !c.HasAccountInfo || len(c.AccountInfo) != len(stored) {
+		return true
+	}
+	for _, s := range stored {
+		for _, a := range c.AccountInfo {
+			if a.Name == s.Name && a.Value != s.Value {
+				return true
+			}
+		}
+	}
+	return false
+}

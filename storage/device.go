@@ -1,0 +1,104 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"ocsd/inventory"
+)
+
+// LookupDevice finds the newest machine with this DEVICEID and the section
+// fingerprints of its last inventory. An unknown DEVICEID gives ID 0.
+func (db *DB) LookupDevice(ctx context.Context, deviceID string) (inventory.DeviceRef, error) {
+	var ref inventory.DeviceRef
+	var sections sql.NullString
+	err := db.sql.QueryRowContext(ctx,
+		`SELECT h.ID, s.SECTIONS FROM hardware h LEFT JOIN ocsd_device_state s ON s.HARDWARE_ID = h.ID
+		 WHERE h.DEVICEID = ? ORDER BY h.ID DESC LIMIT 1`, deviceID).Scan(&ref.ID, &sections)
+	if errors.Is(err, sql.ErrNoRows) {
+		return inventory.DeviceRef{}, nil
+	}
+	if err != nil {
+		return ref, fmt.Errorf("storage: lookup device: %w", err)
+	}
+	ref.Hashes = parseHashes(sections.String)
+	return ref, nil
+}
+
+// parseHashes reads ocsd_device_state.SECTIONS ("TAG=hex,TAG=hex").
+func parseHashes(s string) map[string]uint64 {
+	out := map[string]uint64{}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			continue
+		}
+		if n, err := strconv.ParseUint(v, 16, 64); err == nil {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// formatHashes is the inverse of parseHashes, with keys sorted so equal maps
+// give equal text.
+func formatHashes(m map[string]uint64) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(strconv.FormatUint(m[k], 16))
+	}
+	return b.String()
+}
+
+// Account reads the accountinfo row of a device as KEYNAME/KEYVALUE pairs,
+// in column order, HARDWARE_ID left out and NULL read as "".
+func (db *DB) Account(ctx context.Context, id int64) ([]inventory.AccountEntry, error) {
+	acc, _, err := readAccount(ctx, db.sql, id)
+	return acc, err
+}
+
+func readAccount(ctx context.Context, q queryer, id int64) ([]inventory.AccountEntry, bool, error) {
+	rows, err := q.QueryContext(ctx, "SELECT * FROM accountinfo WHERE HARDWARE_ID = ?", id)
+	if err != nil {
+		return nil, false, fmt.Errorf("storage: read accountinfo: %w", err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, false, fmt.Errorf("storage: accountinfo columns: %w", err)
+	}
+	if !rows.Next() {
+		return nil, false, rows.Err()
+	}
+	vals := make([]sql.NullString, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, false, fmt.Errorf("storage: scan accountinfo: %w", err)
+	}
+	out := make([]inventory.AccountEntry, 0, len(cols))
+	for i, c := range cols {
+		if strings.EqualFold(c, "HARDWARE_ID") {
+			continue
+		}
+		out = append(out, inventory.AccountEntry{Name: c, Value: vals[i].String})
+	}
+	return out, true, rows.Err()
+}
