@@ -1,0 +1,193 @@
+package soap
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"ocsd/soap/store"
+	"ocsd/wsdl"
+)
+
+// GetComputersV1 serves get_computers_V1: the wrapper "<COMPUTERS>\n", one
+// string per computer, then "</COMPUTERS>\n", each a part of its own.
+func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Params) (wsdl.Result, error) {
+	r, err := parseRequestDoc(p.Request)
+	if err != nil {
+		return wsdl.One(wsdl.Str(malformedXML)), nil
+	}
+	cr, res, err := parseComputerRequest(r, s.pageSize)
+	if res != nil || err != nil {
+		return res, err
+	}
+	comps, err := s.b.Computers(ctx, cr.query)
+	if err != nil {
+		return nil, fmt.Errorf("soap: get_computers_V1: %w", err)
+	}
+	var docs []string
+	if cr.meta {
+		docs = metaDocs(comps)
+	} else if docs, err = s.inventoryDocs(ctx, comps, cr); err != nil {
+		return nil, fmt.Errorf("soap: get_computers_V1: %w", err)
+	}
+	return wrapList("COMPUTERS", docs), nil
+}
+
+// wrapList returns the parts "<TAG>\n", docs…, "</TAG>\n".
+func wrapList(tag string, docs []string) wsdl.Result {
+	out := make(wsdl.Result, 0, len(docs)+2)
+	out = append(out, wsdl.Str("<"+tag+">\n"))
+	for _, d := range docs {
+		out = append(out, wsdl.Str(d))
+	}
+	return append(out, wsdl.Str("</"+tag+">\n"))
+}
+
+// metaDocs renders the META view: seven fields in alphabetical order.
+func metaDocs(comps []store.Computer) []string {
+	out := make([]string, len(comps))
+	for i, c := range comps {
+		var d doc
+		d.open(0, "COMPUTER")
+		d.leafText(1, "CHECKSUM", c.Checksum)
+		d.leafText(1, "DATABASEID", fmt.Sprint(c.ID))
+		d.leafText(1, "DEVICEID", c.DeviceID)
+		d.leafText(1, "LASTCOME", c.LastCome)
+		d.leafText(1, "LASTDATE", c.LastDate)
+		d.leafText(1, "NAME", c.Name)
+		d.leafText(1, "TAG", c.Tag)
+		d.close(0, "COMPUTER")
+		out[i] = d.String()
+	}
+	return out
+}
+
+// block is one rendered element of a <COMPUTER>, kept per device until the
+// blocks are sorted by tag.
+type block struct {
+	tag  string
+	text string
+}
+
+// pageBlocks collects the rendered blocks of a page, by device.
+type pageBlocks struct {
+	mu  sync.Mutex
+	dev map[int64][]block
+}
+
+func (p *pageBlocks) add(id int64, tag, text string) {
+	p.mu.Lock()
+	p.dev[id] = append(p.dev[id], block{tag: tag, text: text})
+	p.mu.Unlock()
+}
+
+// sectionParallelism bounds the concurrent section reads of one page.
+const sectionParallelism = 4
+
+// inventoryDocs renders the INVENTORY view of a page: each requested section
+// is read for the whole page in one query, then the blocks of each device
+// are sorted by tag, as XML::Simple sorts hash keys.
+func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr *computerRequest) ([]string, error) {
+	if len(comps) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(comps))
+	for i, c := range comps {
+		ids[i] = c.ID
+	}
+	pb := &pageBlocks{dev: make(map[int64][]block, len(ids))}
+	var tasks []func(context.Context) error
+	for i := range s.sections {
+		sec := &s.sections[i]
+		if sec.Mask&cr.sections != 0 {
+			tasks = append(tasks, func(ctx context.Context) error { return s.renderSection(ctx, sec, ids, pb) })
+		}
+	}
+	if cr.wanted&wantAccountInfo != 0 {
+		tasks = append(tasks, func(ctx context.Context) error { return s.renderAccountInfo(ctx, ids, pb) })
+	}
+	if cr.wanted&wantDictionary != 0 {
+		tasks = append(tasks, func(ctx context.Context) error { return s.renderDictionary(ctx, ids, pb) })
+	}
+	if err := runBounded(ctx, sectionParallelism, tasks); err != nil {
+		return nil, err
+	}
+	out := make([]string, len(comps))
+	for i, id := range ids {
+		out[i] = computerDoc(pb.dev[id])
+	}
+	return out, nil
+}
+
+// computerDoc assembles one <COMPUTER> from its blocks.
+func computerDoc(blocks []block) string {
+	if len(blocks) == 0 {
+		return "<COMPUTER></COMPUTER>\n"
+	}
+	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].tag < blocks[j].tag })
+	n := len("<COMPUTER>\n</COMPUTER>\n")
+	for _, b := range blocks {
+		n += len(b.text)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	sb.WriteString("<COMPUTER>\n")
+	for _, b := range blocks {
+		sb.WriteString(b.text)
+	}
+	sb.WriteString("</COMPUTER>\n")
+	return sb.String()
+}
+
+// renderSection reads one section for the page and renders one element per row.
+func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []int64, pb *pageBlocks) error {
+	var rows []store.Row
+	var err error
+	if sec.Software {
+		rows, err = s.b.SoftwareRows(ctx, sec.Fields, ids)
+	} else {
+		rows, err = s.b.SectionRows(ctx, store.RowQuery{Table: sec.Table, Key: sec.Key, Columns: sec.Fields, IDs: ids})
+	}
+	if err != nil {
+		return fmt.Errorf("soap: section %s: %w", sec.Tag, err)
+	}
+	for start := 0; start < len(rows); {
+		end := start
+		var d doc
+		for ; end < len(rows) && rows[end].DeviceID == rows[start].DeviceID; end++ {
+			d.open(1, sec.Tag)
+			for i, f := range sec.Fields {
+				d.leaf(2, f, rows[end].Values[i])
+			}
+			d.close(1, sec.Tag)
+		}
+		pb.add(rows[start].DeviceID, sec.Tag, d.String())
+		start = end
+	}
+	return nil
+}
+
+// runBounded runs tasks with at most n at a time and returns the first error.
+func runBounded(ctx context.Context, n int, tasks []func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, n)
+	errs := make(chan error, len(tasks))
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := t(ctx); err != nil {
+				errs <- err
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
