@@ -85,7 +85,7 @@ func readAccount(ctx context.Context, q queryer, id int64) ([]inventory.AccountE
 	if !rows.Next() {
 		return nil, false, rows.Err()
 	}
-	vals := make([]sql.NullString, len(cols))
+	vals := make([]dbText, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range vals {
 		ptrs[i] = &vals[i]

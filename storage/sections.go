@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -65,11 +64,12 @@ func (tx *Tx) readRows(ctx context.Context, id int64, s inventory.Section) ([]in
 	}
 	defer rows.Close()
 	var out []inventory.StoredRow
-	vals := make([]sql.NullString, len(s.Columns))
+	vals := make([]dbText, len(s.Columns))
 	ptrs := make([]any, len(s.Columns)+1)
 	var rid int64
 	ptrs[0] = &rid
 	for i := range vals {
+		vals[i].DateOnly = s.Columns[i].Kind == inventory.Date
 		ptrs[i+1] = &vals[i]
 	}
 	for rows.Next() {

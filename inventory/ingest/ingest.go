@@ -83,15 +83,14 @@ type Outcome struct {
 	Account       []inventory.AccountEntry
 }
 
-// Ingest stores one inventory. It returns only after the inventory is
+// Ingest stores one inventory, whose CONTENT was read by inventory.ExtractContent. It returns only after the inventory is
 // committed; duplicate resolution failures after the commit are logged, not
 // returned, because the inventory itself is safe.
-func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, meta Meta) (*Outcome, error) {
+func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content *inventory.Content, meta Meta) (*Outcome, error) {
 	cfg, err := in.cfg.Settings(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: settings: %w", err)
 	}
-	content := inventory.ExtractContent(req.Root.Child("CONTENT"), meta.Document)
 	unlock := in.locks.lock(req.DeviceID)
 	defer unlock()
 	ref, err := in.store.LookupDevice(ctx, req.DeviceID)
