@@ -46,4 +46,3 @@ type PrologContext struct {
 	// Header carries response headers hooks need (IpDiscover sets Connection: close).
 	Header http.Header
 }
-
