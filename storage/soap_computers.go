@@ -1,0 +1,197 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"ocsd/inventory"
+	"ocsd/soap/store"
+)
+
+// Computers returns one page of computers for get_computers_V1 (mirrors
+// the FIRST engine of Apache/Ocsinventory/Interface/Internals.pm): devices
+// with an accountinfo row whose DEVICEID does not start with "_" (groups),
+// filtered, sorted and paged. The page's ids are chosen first on the
+// narrow indexes, then joined back (a deferred join: deep pages stay cheap).
+func (db *DB) Computers(ctx context.Context, q store.ComputerQuery) ([]store.Computer, error) {
+	var w strings.Builder
+	var args []any
+	w.WriteString(`SELECT h.ID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
+	inInt64(&w, &args, "h.ID", q.IDs, false)
+	inInt64(&w, &args, "h.ID", q.ExcludeIDs, true)
+	inStrings(&w, &args, "a.TAG", q.Tags, false)
+	inStrings(&w, &args, "a.TAG", q.ExcludeTags, true)
+	inStrings(&w, &args, "h.USERID", q.UserIDs, false)
+	if q.Checksum != 0 {
+		w.WriteString(" AND (h.CHECKSUM & ?) <> 0")
+		args = append(args, db.uint64Arg(q.Checksum))
+	}
+	order := computerOrder(q, "h.")
+	w.WriteString(" ORDER BY " + order + " LIMIT ? OFFSET ?")
+	args = append(args, q.Limit, q.Offset)
+	query := `SELECT h.ID, h.DEVICEID, h.NAME, h.CHECKSUM, h.LASTDATE, h.LASTCOME, a.TAG FROM (` + w.String() +
+		`) page JOIN hardware h ON h.ID = page.ID JOIN accountinfo a ON a.HARDWARE_ID = h.ID ORDER BY ` + order
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: list computers: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.Computer, 0, q.Limit)
+	for rows.Next() {
+		var c store.Computer
+		var name, sum, lastDate, lastCome, tag dbText
+		if err := rows.Scan(&c.ID, &c.DeviceID, &name, &sum, &lastDate, &lastCome, &tag); err != nil {
+			return nil, fmt.Errorf("storage: list computers: %w", err)
+		}
+		c.Name, c.Checksum, c.LastDate, c.LastCome, c.Tag = name.String, sum.String, lastDate.String, lastCome.String, tag.String
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: list computers: %w", err)
+	}
+	return out, nil
+}
+
+// computerOrder is the ORDER BY of a computer page, ID breaking ties so
+// pages never overlap.
+func computerOrder(q store.ComputerQuery, p string) string {
+	dir := ""
+	if q.Desc {
+		dir = " DESC"
+	}
+	switch q.Sort {
+	case store.SortLastDate:
+		return p + "LASTDATE" + dir + ", " + p + "ID" + dir
+	case store.SortLastCome:
+		return p + "LASTCOME" + dir + ", " + p + "ID" + dir
+	}
+	return p + "ID" + dir
+}
+
+// uint64Arg binds a 64-bit mask: SQLite integers are signed, so a mask with
+// the top bit set is passed as its two's complement there.
+func (db *DB) uint64Arg(v uint64) any {
+	if db.dialect == SQLite {
+		return int64(v)
+	}
+	return v
+}
+
+func inInt64(w *strings.Builder, args *[]any, col string, vals []int64, not bool) {
+	if len(vals) == 0 {
+		return
+	}
+	w.WriteString(" AND " + col)
+	if not {
+		w.WriteString(" NOT")
+	}
+	w.WriteString(" IN " + placeholders(len(vals)))
+	for _, v := range vals {
+		*args = append(*args, v)
+	}
+}
+
+func inStrings(w *strings.Builder, args *[]any, col string, vals []string, not bool) {
+	if len(vals) == 0 {
+		return
+	}
+	w.WriteString(" AND " + col)
+	if not {
+		w.WriteString(" NOT")
+	}
+	w.WriteString(" IN " + placeholders(len(vals)))
+	for _, v := range vals {
+		*args = append(*args, v)
+	}
+}
+
+var reIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// sectionTable checks that table is hardware or a section table, and that
+// every column is a plain identifier; it returns the section (if any).
+func sectionTable(q store.RowQuery) (inventory.Section, error) {
+	sec, ok := inventory.SectionByTable(q.Table)
+	if !ok && q.Table != "hardware" {
+		return sec, fmt.Errorf("storage: section rows: unknown table %q", q.Table)
+	}
+	if q.Key != "HARDWARE_ID" && !(q.Table == "hardware" && q.Key == "ID") {
+		return sec, fmt.Errorf("storage: section rows: bad key %q", q.Key)
+	}
+	for _, c := range q.Columns {
+		if !reIdent.MatchString(c) {
+			return sec, fmt.Errorf("storage: section rows: bad column %q", c)
+		}
+	}
+	return sec, nil
+}
+
+// SectionRows returns the rows of a per-device table for a page of devices
+// in one query, ordered by device then row id (as OCS reads them).
+func (db *DB) SectionRows(ctx context.Context, q store.RowQuery) ([]store.Row, error) {
+	if len(q.IDs) == 0 {
+		return nil, nil
+	}
+	sec, err := sectionTable(q)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString("SELECT " + quoteIdent(q.Key))
+	for _, c := range q.Columns {
+		b.WriteString(", " + quoteIdent(c))
+	}
+	b.WriteString(" FROM " + quoteIdent(q.Table) + " WHERE " + quoteIdent(q.Key) + " IN " + placeholders(len(q.IDs)))
+	b.WriteString(" ORDER BY " + quoteIdent(q.Key))
+	if q.Table != "hardware" && !sec.KeyedByDevice {
+		b.WriteString(", ID")
+	}
+	args := make([]any, len(q.IDs))
+	for i, id := range q.IDs {
+		args[i] = id
+	}
+	dateCols := map[string]bool{}
+	for _, c := range sec.Columns {
+		dateCols[c.Name] = c.Kind == inventory.Date
+	}
+	return db.scanRows(ctx, b.String(), args, q.Columns, dateCols)
+}
+
+// scanRows runs a query whose first column is a device id and the others
+// the given columns, read as MySQL prints them.
+func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []string, dateCols map[string]bool) ([]store.Row, error) {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: read rows: %w", err)
+	}
+	defer rows.Close()
+	texts := make([]dbText, len(cols))
+	dest := make([]any, len(cols)+1)
+	var id int64
+	dest[0] = &id
+	for i := range texts {
+		dest[i+1] = &texts[i]
+	}
+	var out []store.Row
+	for rows.Next() {
+		for i := range texts {
+			texts[i] = dbText{DateOnly: dateCols[cols[i]]}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("storage: read rows: %w", err)
+		}
+		vals := make([]*string, len(cols))
+		for i := range texts {
+			if texts[i].Valid {
+				s := texts[i].String
+				vals[i] = &s
+			}
+		}
+		out = append(out, store.Row{DeviceID: id, Values: vals})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: read rows: %w", err)
+	}
+	return out, nil
+}
