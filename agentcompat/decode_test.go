@@ -2,12 +2,12 @@ package agentcompat
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	stdflate "compress/flate"
 	stdgzip "compress/gzip"
 	stdzlib "compress/zlib"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"io"
 	"runtime"
 	"testing"
