@@ -120,7 +120,9 @@ func (m *memBackend) DiscoveredInterfaces(context.Context, string, int, int, boo
 	return []store.Interface{{Date: "2024-01-02 03:04:05", IP: "10.0.0.9", MAC: "00:11:22:33:44:55", Mask: "255.0.0.0"}}, nil
 }
 
-func (m *memBackend) DeviceTypeExists(_ context.Context, n string) (bool, error) { return m.types[n], nil }
+func (m *memBackend) DeviceTypeExists(_ context.Context, n string) (bool, error) {
+	return m.types[n], nil
+}
 func (m *memBackend) OperatorExists(_ context.Context, id string) (bool, error) {
 	return id == "admin", nil
 }
