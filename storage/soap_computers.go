@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"ocsd/inventory"
@@ -41,7 +42,8 @@ func (db *DB) Computers(ctx context.Context, q store.ComputerQuery) ([]store.Com
 	out := make([]store.Computer, 0, q.Limit)
 	for rows.Next() {
 		var c store.Computer
-		var name, sum, lastDate, lastCome, tag dbText
+		var name, lastDate, lastCome, tag dbText
+		var sum wideText
 		if err := rows.Scan(&c.ID, &c.DeviceID, &name, &sum, &lastDate, &lastCome, &tag); err != nil {
 			return nil, fmt.Errorf("storage: list computers: %w", err)
 		}
@@ -166,7 +168,7 @@ func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []str
 		return nil, fmt.Errorf("storage: read rows: %w", err)
 	}
 	defer rows.Close()
-	texts := make([]dbText, len(cols))
+	texts := make([]wideText, len(cols))
 	dest := make([]any, len(cols)+1)
 	var id int64
 	dest[0] = &id
@@ -176,7 +178,7 @@ func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []str
 	var out []store.Row
 	for rows.Next() {
 		for i := range texts {
-			texts[i] = dbText{DateOnly: dateCols[cols[i]]}
+			texts[i] = wideText{dbText: dbText{DateOnly: dateCols[cols[i]]}}
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("storage: read rows: %w", err)
@@ -185,6 +187,9 @@ func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []str
 		for i := range texts {
 			if texts[i].Valid {
 				s := texts[i].String
+				if cols[i] == "QUALITY" && db.dialect == SQLite {
+					s = decimal4(s)
+				}
 				vals[i] = &s
 			}
 		}
@@ -194,4 +199,27 @@ func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []str
 		return nil, fmt.Errorf("storage: read rows: %w", err)
 	}
 	return out, nil
+}
+
+// wideText is dbText that also reads BIGINT UNSIGNED columns (CHECKSUM),
+// which the MySQL driver hands back as uint64.
+type wideText struct{ dbText }
+
+// Scan implements sql.Scanner.
+func (w *wideText) Scan(v any) error {
+	if u, ok := v.(uint64); ok {
+		w.Valid, w.String = true, strconv.FormatUint(u, 10)
+		return nil
+	}
+	return w.dbText.Scan(v)
+}
+
+// decimal4 prints a SQLite NUMERIC as MySQL prints hardware.QUALITY, a
+// DECIMAL(7,4): "0" reads "0.0000" on both dialects.
+func decimal4(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	return strconv.FormatFloat(f, 'f', 4, 64)
 }
