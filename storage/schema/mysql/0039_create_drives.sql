@@ -1,0 +1,15 @@
+-- drives: DRIVES section rows (file systems, sizes in MB).
+CREATE TABLE IF NOT EXISTS `drives` (
+  `ID` int(11) NOT NULL AUTO_INCREMENT,
+  `HARDWARE_ID` int(11) NOT NULL,
+  `LETTER` varchar(255) DEFAULT NULL,
+  `TYPE` varchar(255) DEFAULT NULL,
+  `FILESYSTEM` varchar(255) DEFAULT NULL,
+  `TOTAL` int(11) DEFAULT NULL,
+  `FREE` int(11) DEFAULT NULL,
+  `NUMFILES` int(11) DEFAULT NULL,
+  `VOLUMN` varchar(255) DEFAULT NULL,
+  `CREATEDATE` date DEFAULT NULL,
+  PRIMARY KEY (`ID`),
+  KEY `HARDWARE_ID` (`HARDWARE_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;

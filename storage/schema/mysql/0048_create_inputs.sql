@@ -1,0 +1,13 @@
+-- inputs: INPUTS section rows (keyboards, pointing devices).
+CREATE TABLE IF NOT EXISTS `inputs` (
+  `ID` int(11) NOT NULL AUTO_INCREMENT,
+  `HARDWARE_ID` int(11) NOT NULL,
+  `TYPE` varchar(255) DEFAULT NULL,
+  `MANUFACTURER` varchar(255) DEFAULT NULL,
+  `CAPTION` varchar(255) DEFAULT NULL,
+  `DESCRIPTION` varchar(255) DEFAULT NULL,
+  `INTERFACE` varchar(255) DEFAULT NULL,
+  `POINTTYPE` varchar(255) DEFAULT NULL,
+  PRIMARY KEY (`ID`),
+  KEY `HARDWARE_ID` (`HARDWARE_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;

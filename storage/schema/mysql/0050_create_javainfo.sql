@@ -1,0 +1,10 @@
+-- javainfo: the single JAVAINFO row of a device.
+CREATE TABLE IF NOT EXISTS `javainfo` (
+  `HARDWARE_ID` int(11) NOT NULL,
+  `JAVANAME` varchar(255) DEFAULT 'NONAME',
+  `JAVAPATHLEVEL` int(11) DEFAULT 0,
+  `JAVACOUNTRY` varchar(255) DEFAULT NULL,
+  `JAVACLASSPATH` varchar(255) DEFAULT NULL,
+  `JAVAHOME` varchar(255) DEFAULT NULL,
+  PRIMARY KEY (`HARDWARE_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;

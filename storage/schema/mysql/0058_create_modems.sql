@@ -1,0 +1,11 @@
+-- modems: MODEMS section rows.
+CREATE TABLE IF NOT EXISTS `modems` (
+  `ID` int(11) NOT NULL AUTO_INCREMENT,
+  `HARDWARE_ID` int(11) NOT NULL,
+  `NAME` varchar(255) DEFAULT NULL,
+  `MODEL` varchar(255) DEFAULT NULL,
+  `DESCRIPTION` varchar(255) DEFAULT NULL,
+  `TYPE` varchar(255) DEFAULT NULL,
+  PRIMARY KEY (`ID`),
+  KEY `HARDWARE_ID` (`HARDWARE_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;

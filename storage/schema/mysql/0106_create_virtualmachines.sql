@@ -1,0 +1,14 @@
+-- virtualmachines: VIRTUALMACHINES section rows.
+CREATE TABLE IF NOT EXISTS `virtualmachines` (
+  `ID` int(11) NOT NULL AUTO_INCREMENT,
+  `HARDWARE_ID` int(11) NOT NULL,
+  `NAME` varchar(255) DEFAULT NULL,
+  `STATUS` varchar(255) DEFAULT NULL,
+  `SUBSYSTEM` varchar(255) DEFAULT NULL,
+  `VMTYPE` varchar(255) DEFAULT NULL,
+  `UUID` varchar(255) DEFAULT NULL,
+  `VCPU` int(11) DEFAULT NULL,
+  `MEMORY` int(11) DEFAULT NULL,
+  PRIMARY KEY (`ID`),
+  KEY `HARDWARE_ID` (`HARDWARE_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;

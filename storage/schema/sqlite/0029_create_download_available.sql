@@ -1,0 +1,13 @@
+-- download_available: deployment packages built in the console.
+CREATE TABLE IF NOT EXISTS "download_available" (
+  "FILEID" TEXT NOT NULL,
+  "NAME" TEXT NOT NULL,
+  "PRIORITY" INTEGER NOT NULL,
+  "FRAGMENTS" INTEGER NOT NULL,
+  "SIZE" INTEGER NOT NULL,
+  "OSNAME" TEXT NOT NULL,
+  "COMMENT" TEXT,
+  "ID_WK" INTEGER,
+  "DELETED" INTEGER DEFAULT 0,
+  PRIMARY KEY ("FILEID")
+);

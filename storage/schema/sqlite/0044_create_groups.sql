@@ -1,0 +1,10 @@
+-- groups: computer groups; a group is a hardware row whose DEVICEID is
+-- _SYSTEMGROUP_ (or _DOWNLOADGROUP_), with its query here.
+CREATE TABLE IF NOT EXISTS "groups" (
+  "HARDWARE_ID" INTEGER NOT NULL DEFAULT 0,
+  "REQUEST" TEXT,
+  "CREATE_TIME" INTEGER DEFAULT 0,
+  "REVALIDATE_FROM" INTEGER DEFAULT 0,
+  "XMLDEF" TEXT,
+  PRIMARY KEY ("HARDWARE_ID")
+);

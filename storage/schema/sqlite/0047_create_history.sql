@@ -1,0 +1,8 @@
+-- history: console audit log of administrator actions.
+CREATE TABLE IF NOT EXISTS "history" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "USER" TEXT NOT NULL,
+  "DATETIME_ACTION" TEXT NOT NULL,
+  "ACTION" TEXT NOT NULL,
+  "TARGET" TEXT NOT NULL
+);

@@ -1,0 +1,9 @@
+-- registry: REGISTRY section rows, the answers to regconfig.
+CREATE TABLE IF NOT EXISTS "registry" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "HARDWARE_ID" INTEGER NOT NULL,
+  "NAME" TEXT,
+  "REGVALUE" TEXT
+);
+CREATE INDEX IF NOT EXISTS "registry_NAME" ON "registry" ("NAME");
+CREATE INDEX IF NOT EXISTS "registry_HARDWARE_ID" ON "registry" ("HARDWARE_ID");

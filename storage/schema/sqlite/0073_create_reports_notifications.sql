@@ -1,0 +1,12 @@
+-- reports_notifications: scheduled e-mail reports on groups.
+CREATE TABLE IF NOT EXISTS "reports_notifications" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "GROUP_ID" INTEGER NOT NULL,
+  "RECURRENCE" TEXT NOT NULL,
+  "END_DATE" TEXT,
+  "DATE_CREATED" TEXT,
+  "WEEKDAY" TEXT,
+  "LAST_EXEC" TEXT,
+  "MAIL" TEXT NOT NULL,
+  "STATUS" TEXT NOT NULL
+);

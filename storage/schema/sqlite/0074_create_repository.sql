@@ -1,0 +1,18 @@
+-- repository: REPOSITORY section rows (package repositories of a device).
+CREATE TABLE IF NOT EXISTS "repository" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "HARDWARE_ID" INTEGER NOT NULL,
+  "BASEURL" TEXT,
+  "EXCLUDE" TEXT,
+  "EXCLUDED" TEXT,
+  "EXPIRE" TEXT,
+  "FILENAME" TEXT,
+  "MIRRORS" TEXT,
+  "NAME" TEXT,
+  "PKGS" TEXT,
+  "REVISION" TEXT,
+  "SIZE" TEXT,
+  "TAG" TEXT,
+  "UPDATED" TEXT
+);
+CREATE INDEX IF NOT EXISTS "repository_HARDWARE_ID" ON "repository" ("HARDWARE_ID");

@@ -1,0 +1,9 @@
+-- saas: SaaS usage found per device (DNS cache entries matched by saas_exp).
+CREATE TABLE IF NOT EXISTS "saas" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "SAAS_EXP_ID" INTEGER NOT NULL,
+  "HARDWARE_ID" INTEGER NOT NULL,
+  "ENTRY" TEXT NOT NULL,
+  "DATA" TEXT NOT NULL,
+  "TTL" INTEGER NOT NULL
+);

@@ -1,0 +1,10 @@
+-- save_query: saved console searches and who may see them.
+CREATE TABLE IF NOT EXISTS "save_query" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "QUERY_NAME" TEXT NOT NULL,
+  "DESCRIPTION" TEXT,
+  "PARAMETERS" TEXT NOT NULL,
+  "WHO_CAN_SEE" TEXT DEFAULT 'ALL',
+  "USER_ID" TEXT,
+  "GROUP_ID" TEXT
+);

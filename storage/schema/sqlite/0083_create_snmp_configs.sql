@@ -1,0 +1,8 @@
+-- snmp_configs: which OID fills which label of an SNMP type.
+CREATE TABLE IF NOT EXISTS "snmp_configs" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "TYPE_ID" INTEGER NOT NULL,
+  "LABEL_ID" INTEGER NOT NULL,
+  "OID" TEXT NOT NULL,
+  "RECONCILIATION" TEXT
+);

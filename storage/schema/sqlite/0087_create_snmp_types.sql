@@ -1,0 +1,6 @@
+-- snmp_types: SNMP device types; each owns a table named TABLE_TYPE_NAME.
+CREATE TABLE IF NOT EXISTS "snmp_types" (
+  "ID" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "TYPE_NAME" TEXT NOT NULL,
+  "TABLE_TYPE_NAME" TEXT NOT NULL
+);
