@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"ocsd/internal/testsupport"
@@ -96,8 +98,9 @@ func clientScript(multipart bool) []clientCall {
 	}
 }
 
-// clientServer serves a fresh seeded SQLite database over HTTP.
-func clientServer(t *testing.T) string {
+// clientServer serves a fresh seeded SQLite database over HTTP; compressed
+// counts the requests that came compressed and the replies sent gzipped.
+func clientServer(t *testing.T) (url string, compressed *[2]atomic.Int64) {
 	t.Helper()
 	db := openMigrated(t, testsupport.SQLiteDSN(t))
 	seedComputers(t, db)
@@ -108,9 +111,19 @@ func clientServer(t *testing.T) string {
 	if ok, _ := db.OperatorExists(ctx, "admin"); !ok {
 		must(t, db.FixtureRows(ctx, "operators", map[string]any{"ID": "admin"}))
 	}
-	ts := httptest.NewServer(dbServer(t, db, Options{}).h)
+	h := dbServer(t, db, Options{}).h
+	compressed = new([2]atomic.Int64)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Content-Encoding") != "" {
+			compressed[0].Add(1)
+		}
+		h.ServeHTTP(w, r)
+		if w.Header().Get("Content-Encoding") == "gzip" {
+			compressed[1].Add(1)
+		}
+	}))
 	t.Cleanup(ts.Close)
-	return ts.URL
+	return ts.URL, compressed
 }
 
 // runClient runs a client script and checks every result.
@@ -156,27 +169,30 @@ func needPHP(t *testing.T) {
 // GLPI's ocsinventoryng plugin configures it, through every method.
 func TestPHPGLPIClient(t *testing.T) {
 	needPHP(t)
-	url := clientServer(t)
+	url, _ := clientServer(t)
 	runClient(t, true, "php", "testdata/glpi_client.php", url, "ocssoap", "secret")
 }
 
 // TestPHPWSDLClient runs PHP SoapClient in WSDL mode on the served WSDL.
 func TestPHPWSDLClient(t *testing.T) {
 	needPHP(t)
-	url := clientServer(t)
+	url, _ := clientServer(t)
 	runClient(t, false, "php", "testdata/glpi_client.php", url, "ocssoap", "secret", "wsdl")
 }
 
 // TestPerlSOAPLiteClient runs SOAP::Lite as OCS's soap-client.pl does,
-// plain and with deflated requests.
+// plain and with its HTTP compression on (gzip requests and replies).
 func TestPerlSOAPLiteClient(t *testing.T) {
 	if err := exec.Command("perl", "-MSOAP::Lite", "-MJSON::PP", "-e", "1").Run(); err != nil {
 		testsupport.Unavailable(t, "perl with SOAP::Lite not installed: %v", err)
 	}
-	for _, mode := range []string{"plain", "deflate"} {
+	for _, mode := range []string{"plain", "compress"} {
 		t.Run(mode, func(t *testing.T) {
-			url := clientServer(t)
+			url, compressed := clientServer(t)
 			runClient(t, true, "perl", "testdata/soaplite_client.pl", url, "ocssoap", "secret", mode)
+			if mode == "compress" && (compressed[0].Load() == 0 || compressed[1].Load() == 0) {
+				t.Fatalf("compressed requests %d, gzipped replies %d", compressed[0].Load(), compressed[1].Load())
+			}
 		})
 	}
 }

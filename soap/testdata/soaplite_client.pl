@@ -3,8 +3,9 @@
 # ->uri(<base>/Apache/Ocsinventory/Interface)->proxy(<proto>://user:pass@host/ocsinterface),
 # then ->$method(@params) and ->paramsall. It reads a JSON list of
 # [method, [args…]] on stdin and prints one JSON result per call. With
-# "deflate" as 4th argument, requests are compressed (Content-Encoding: deflate).
-# usage: perl soaplite_client.pl BASE_URL USER PASSWORD [deflate]
+# "compress" as 4th argument, SOAP::Lite's HTTP compression is on (it gzips
+# requests and asks for gzipped replies).
+# usage: perl soaplite_client.pl BASE_URL USER PASSWORD [compress]
 use strict;
 use warnings;
 use SOAP::Lite;
@@ -15,7 +16,7 @@ my ($proto, $host) = $url =~ m{^(\w+)://(.*)$} or die "bad url $url";
 my $lite = SOAP::Lite
   ->uri("$proto://$host/Apache/Ocsinventory/Interface")
   ->proxy("$proto://$user:$pass\@$host/ocsinterface");
-$lite->transport->options({compress_threshold => 10}) if ($mode // '') eq 'deflate';
+$lite->transport->options({compress_threshold => 10}) if ($mode // '') eq 'compress';
 
 local $/;
 my $calls = JSON::PP->new->utf8->decode(<STDIN>);
