@@ -102,3 +102,31 @@ func readAccount(ctx context.Context, q queryer, id int64) ([]inventory.AccountE
 	}
 	return out, true, rows.Err()
 }
+
+// ExistingDeviceIDs returns which of these DEVICEIDs have a machine with an
+// accountinfo row, i.e. a complete stored inventory (bench and tests use it
+// to prove acknowledged inventories were kept).
+func (db *DB) ExistingDeviceIDs(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	for start := 0; start < len(ids); start += 1000 {
+		end := min(start+1000, len(ids))
+		args := make([]any, 0, end-start)
+		for _, id := range ids[start:end] {
+			args = append(args, id)
+		}
+		rows, err := db.sql.QueryContext(ctx, "SELECT h.DEVICEID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID IN "+placeholders(len(args)), args...)
+		if err != nil {
+			return nil, fmt.Errorf("storage: existing devices: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("storage: existing devices: %w", err)
+			}
+			out[id] = true
+		}
+		rows.Close()
+	}
+	return out, nil
+}

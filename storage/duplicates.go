@@ -31,7 +31,7 @@ func (db *DB) FindDuplicates(ctx context.Context, ident inventory.Identity) ([]i
 		nocase = " COLLATE NOCASE"
 	}
 	q := strings.Builder{}
-	q.WriteString(`SELECT h.ID FROM hardware h WHERE h.ID <> ? AND h.DEVICEID NOT LIKE '\_%' ESCAPE '\'`)
+	q.WriteString(`SELECT h.ID FROM hardware h WHERE h.ID <> ? AND h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
 	args := []any{ident.ID}
 	add := func(bit uint64, value, cond string) bool {
 		if lvl&bit == 0 {
@@ -70,10 +70,15 @@ func (db *DB) FindDuplicates(ctx context.Context, ident inventory.Identity) ([]i
 
 // usableEvidence drops blacklisted MACs and tells whether the serial may count.
 func (db *DB) usableEvidence(ctx context.Context, ident inventory.Identity) ([]string, bool, error) {
+	// MySQL compares these case-insensitively (utf8mb3_general_ci); SQLite must too.
+	nocase := ""
+	if db.dialect == SQLite {
+		nocase = " COLLATE NOCASE"
+	}
 	serialOK := true
 	if ident.Level&inventory.DupSerial != 0 && ident.Serial != "" {
 		var n int
-		if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM blacklist_serials WHERE SERIAL = ?", ident.Serial).Scan(&n); err != nil {
+		if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM blacklist_serials WHERE SERIAL = ?"+nocase, ident.Serial).Scan(&n); err != nil {
 			return nil, false, fmt.Errorf("storage: blacklist_serials: %w", err)
 		}
 		serialOK = n == 0
@@ -85,7 +90,7 @@ func (db *DB) usableEvidence(ctx context.Context, ident inventory.Identity) ([]s
 	for i, m := range ident.MACs {
 		args[i] = m
 	}
-	rows, err := db.sql.QueryContext(ctx, "SELECT MACADDRESS FROM blacklist_macaddresses WHERE MACADDRESS IN "+placeholders(len(args)), args...)
+	rows, err := db.sql.QueryContext(ctx, "SELECT MACADDRESS FROM blacklist_macaddresses WHERE MACADDRESS"+nocase+" IN "+placeholders(len(args)), args...)
 	if err != nil {
 		return nil, false, fmt.Errorf("storage: blacklist_macaddresses: %w", err)
 	}

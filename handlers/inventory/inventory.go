@@ -29,10 +29,9 @@ type Sessions interface {
 	CloseSession(ctx context.Context, deviceID string) error
 }
 
-// Counter counts inventories by outcome, for metrics.
+// Counter counts committed inventories, for metrics.
 type Counter interface {
 	InventoryStored(created bool)
-	InventoryRejected(reason string)
 }
 
 // Handler serves QUERY=INVENTORY.
@@ -59,7 +58,6 @@ func (h *Handler) Query() string { return "INVENTORY" }
 func (h *Handler) Handle(ctx context.Context, req *handlers.Request) (*handlers.Response, error) {
 	content := core.ExtractContent(req.Root.Child("CONTENT"), req.Document)
 	if err := h.checkSession(ctx, req); err != nil {
-		h.reject("no_session")
 		return nil, err
 	}
 	v, err := h.reg.RunPreInventory(ctx, req, content)
@@ -67,7 +65,6 @@ func (h *Handler) Handle(ctx context.Context, req *handlers.Request) (*handlers.
 		return nil, fmt.Errorf("inventory: pre-inventory hooks: %w", err)
 	}
 	if v != handlers.Continue {
-		h.reject("refused_by_hook")
 		return nil, core.Errorf(core.Forbidden, "inventory: refused by a pre-inventory hook")
 	}
 	out, err := h.ingest.Ingest(ctx, req.Request, content, ingest.Meta{
@@ -89,12 +86,6 @@ func (h *Handler) Handle(ctx context.Context, req *handlers.Request) (*handlers.
 	log.Info().Int64("hardware_id", out.ID).Bool("created", out.Created).Ints64("merged", out.Merged).
 		Strs("written", out.Written).Msg("inventory stored")
 	return &handlers.Response{Reply: reply(out)}, nil
-}
-
-func (h *Handler) reject(reason string) {
-	if h.count != nil {
-		h.count.InventoryRejected(reason)
-	}
 }
 
 // checkSession enforces INVENTORY_SESSION_ONLY: an inventory must follow a
