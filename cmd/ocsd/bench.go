@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"ocsd/loadgen"
+	"ocsd/storage"
+)
+
+type benchConfig struct {
+	target, db, sample, mode, userAgent string
+	agents, count, machines, offset     int
+	duration                            time.Duration
+	serverArgs                          string
+}
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := &benchConfig{}
+	fs.StringVar(&c.target, "target", "", "agent endpoint to load (empty: start `ocsd serve` on --db and load it)")
+	fs.StringVar(&c.db, "db", "sqlite:./ocsd-bench.db", "database of the server, checked afterwards for lost inventories")
+	fs.StringVar(&c.sample, "sample", "", "inventory (XML) whose identity every agent clones (required)")
+	fs.StringVar(&c.mode, "mode", "new", "new (PROLOG + INVENTORY of new machines), unchanged (same inventory again), prolog (known machines)")
+	fs.StringVar(&c.userAgent, "user-agent", "OCS-NG_unified_unix_agent_v2.10.0", "User-Agent of the simulated agents")
+	fs.IntVar(&c.agents, "agents", 32, "concurrent agents")
+	fs.IntVar(&c.count, "count", 0, "agent runs to measure (0: run for --duration)")
+	fs.DurationVar(&c.duration, "duration", 20*time.Second, "length of the measured phase when --count is 0")
+	fs.IntVar(&c.machines, "machines", 0, "machines the unchanged and prolog modes cycle through (0: 4 per agent)")
+	fs.IntVar(&c.offset, "offset", int(time.Now().Unix()%100000)*1000, "first clone number (fresh machines per run)")
+	fs.StringVar(&c.serverArgs, "server-args", "", "extra flags for the started server")
+	if err := loadFlags(fs, args); err != nil {
+		return err
+	}
+	if c.sample == "" {
+		return errors.New("bench: --sample is required")
+	}
+	doc, err := os.ReadFile(c.sample)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	tmpl, err := loadgen.NewTemplate(doc)
+	if err != nil {
+		return err
+	}
+	var server *exec.Cmd
+	if c.target == "" {
+		if server, c.target, err = startServer(ctx, c); err != nil {
+			return err
+		}
+		defer stopServer(server)
+	}
+	res, err := loadgen.Run(ctx, loadgen.Config{
+		Target: c.target, Agents: c.agents, Count: c.count, Duration: c.duration, Mode: loadgen.Mode(c.mode),
+		Machines: c.machines, UserAgent: c.userAgent, Offset: c.offset,
+	}, tmpl)
+	if err != nil {
+		return err
+	}
+	report(stdout, c, res)
+	if err := reportMissing(ctx, stdout, c.db, res.Acked); err != nil {
+		return err
+	}
+	if server != nil {
+		fmt.Fprintf(stdout, "server_peak_rss_mb=%.1f\n", peakRSS(server.Process.Pid))
+	}
+	return nil
+}
+
+func report(w io.Writer, c *benchConfig, r loadgen.Result) {
+	unit := "inventories/s"
+	if r.Mode == loadgen.PrologOnly {
+		unit = "prologs/s"
+	}
+	fmt.Fprintf(w, "mode=%s agents=%d runs=%d failed=%d elapsed=%s\n", r.Mode, c.agents, r.Runs, r.Failed, r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "rate=%.1f %s p50=%s p95=%s p99=%s statuses=%v\n", r.Rate, unit,
+		r.P50.Round(10*time.Microsecond), r.P95.Round(10*time.Microsecond), r.P99.Round(10*time.Microsecond), r.Statuses)
+}
+
+// reportMissing checks every acknowledged inventory against the database.
+func reportMissing(ctx context.Context, w io.Writer, dsn string, acked []string) error {
+	if len(acked) == 0 {
+		return nil
+	}
+	db, err := storage.Open(ctx, dsn, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	found, err := db.ExistingDeviceIDs(ctx, acked)
+	if err != nil {
+		return err
+	}
+	missing := 0
+	for _, id := range acked {
+		if !found[id] {
+			missing++
+		}
+	}
+	fmt.Fprintf(w, "missing=%d (acknowledged inventories absent from the database, of %d)\n", missing, len(acked))
+	if missing > 0 {
+		return fmt.Errorf("bench: %d acknowledged inventories are missing", missing)
+	}
+	return nil
+}
+
+// startServer runs this binary's `serve` on a free loopback port.
+func startServer(ctx context.Context, c *benchConfig) (*exec.Cmd, string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", fmt.Errorf("bench: %w", err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	self, err := os.Executable()
+	if err != nil {
+		return nil, "", fmt.Errorf("bench: %w", err)
+	}
+	args := append([]string{"serve", "--listen", addr, "--db", c.db, "--log-level", "warn"}, strings.Fields(c.serverArgs)...)
+	cmd := exec.CommandContext(ctx, self, args...)
+	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, "", fmt.Errorf("bench: start server: %w", err)
+	}
+	base := "http://" + addr
+	for i := 0; i < 600; i++ {
+		if resp, err := http.Get(base + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return cmd, base + "/ocsinventory", nil
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	stopServer(cmd)
+	return nil, "", errors.New("bench: server did not become ready")
+}
+
+func stopServer(cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+	}
+}
+
+// peakRSS reads a process's peak resident set (VmHWM) in MB.
+func peakRSS(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
+}
