@@ -35,14 +35,15 @@ func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Param
 	return wrapList("COMPUTERS", docs), nil
 }
 
-// wrapList returns the parts "<TAG>\n", docs…, "</TAG>\n".
+// wrapList returns the parts "<TAG>\n", docs…, "</TAG>\n" (docs are in
+// wire form, see doc).
 func wrapList(tag string, docs []string) wsdl.Result {
 	out := make(wsdl.Result, 0, len(docs)+2)
-	out = append(out, wsdl.Str("<"+tag+">\n"))
+	out = append(out, wsdl.EscapedValue("&lt;"+tag+"&gt;\n"))
 	for _, d := range docs {
-		out = append(out, wsdl.Str(d))
+		out = append(out, wsdl.EscapedValue(d))
 	}
-	return append(out, wsdl.Str("</"+tag+">\n"))
+	return append(out, wsdl.EscapedValue("&lt;/"+tag+"&gt;\n"))
 }
 
 // metaDocs renders the META view: seven fields in alphabetical order.
@@ -124,20 +125,20 @@ func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr 
 // computerDoc assembles one <COMPUTER> from its blocks.
 func computerDoc(blocks []block) string {
 	if len(blocks) == 0 {
-		return "<COMPUTER></COMPUTER>\n"
+		return "&lt;COMPUTER&gt;&lt;/COMPUTER&gt;\n"
 	}
 	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].tag < blocks[j].tag })
-	n := len("<COMPUTER>\n</COMPUTER>\n")
+	n := len("&lt;COMPUTER&gt;\n&lt;/COMPUTER&gt;\n")
 	for _, b := range blocks {
 		n += len(b.text)
 	}
 	var sb strings.Builder
 	sb.Grow(n)
-	sb.WriteString("<COMPUTER>\n")
+	sb.WriteString("&lt;COMPUTER&gt;\n")
 	for _, b := range blocks {
 		sb.WriteString(b.text)
 	}
-	sb.WriteString("</COMPUTER>\n")
+	sb.WriteString("&lt;/COMPUTER&gt;\n")
 	return sb.String()
 }
 
@@ -156,6 +157,7 @@ func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []i
 	for start := 0; start < len(rows); {
 		end := start
 		var d doc
+		d.grow(len(sec.Fields) * 64 * 2)
 		for ; end < len(rows) && rows[end].DeviceID == rows[start].DeviceID; end++ {
 			d.open(1, sec.Tag)
 			for i, f := range sec.Fields {

@@ -125,5 +125,5 @@ func (s *service) OCSConfigV2(ctx context.Context, p wsdl.OCSConfigV2Params) (ws
 	d.leaf(1, "IVALUE", iv)
 	d.leaf(1, "TVALUE", row.TValue)
 	d.close(0, "RESULT")
-	return wsdl.One(wsdl.Str(d.String())), nil
+	return wsdl.One(d.value()), nil
 }

@@ -54,7 +54,7 @@ func dbServer(t *testing.T, db *storage.DB, opt Options) *testServer {
 	return &testServer{h: h}
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

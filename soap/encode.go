@@ -45,6 +45,11 @@ func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result
 			b.WriteString(` xsi:type="xsd:int">`)
 		case wsdl.ZeroRows:
 			b.WriteString(` xsi:type="xsd:float">`)
+		case wsdl.Escaped:
+			b.WriteString(` xsi:type="xsd:string">`)
+			b.WriteString(val.Text)
+			b.WriteString("</" + name + ">")
+			continue
 		default:
 			b.WriteString(` xsi:type="xsd:string">`)
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 
+	"github.com/rs/zerolog"
+
 	"ocsd/soap/store"
 )
 
@@ -157,3 +159,5 @@ func (m *memBackend) SNMPDevices(context.Context, store.SNMPQuery) ([]store.SNMP
 func storeEvent(deleted string) store.Event {
 	return store.Event{Date: "2024-04-01 08:00:00", Deleted: deleted}
 }
+
+func zlogNop() zerolog.Logger { return zerolog.Nop() }

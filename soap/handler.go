@@ -220,10 +220,17 @@ func joinParts(res wsdl.Result) wsdl.Result {
 		return res
 	}
 	var b strings.Builder
+	var esc bytes.Buffer
 	for _, v := range res {
-		b.WriteString(v.Text)
+		if v.Kind == wsdl.Escaped {
+			b.WriteString(v.Text)
+			continue
+		}
+		esc.Reset()
+		escapeText(&esc, v.Text)
+		b.Write(esc.Bytes())
 	}
-	return wsdl.One(wsdl.Str(b.String()))
+	return wsdl.One(wsdl.EscapedValue(b.String()))
 }
 
 // requestID returns the client's X-Request-Id, or a fresh one.

@@ -67,7 +67,7 @@ func (s *service) GetHistoryV1(ctx context.Context, p wsdl.GetHistoryV1Params) (
 		d.close(1, "EVENT")
 	}
 	d.close(0, "EVENTS")
-	return wsdl.One(wsdl.Str(d.String())), nil
+	return wsdl.One(d.value()), nil
 }
 
 // ClearHistoryV1 serves clear_history_V1(count): it deletes the first count

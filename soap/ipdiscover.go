@@ -51,7 +51,7 @@ func (s *service) GetIpdiscoverDevicesV1(ctx context.Context, p wsdl.GetIpdiscov
 		d.close(1, "IFACE")
 	}
 	d.close(0, "RESULT")
-	return wsdl.One(wsdl.Str(d.String())), nil
+	return wsdl.One(d.value()), nil
 }
 
 // validDate checks the calendar, not only the shape.

@@ -73,6 +73,9 @@ const (
 	ZeroRows
 	// Nil is an undefined value (xsi:nil).
 	Nil
+	// Escaped is an xsd:string whose Text is already escaped as XML
+	// character data (documents rendered straight into their wire form).
+	Escaped
 )
 
 // Value is one returned value.
@@ -94,6 +97,10 @@ func Count(n int64) Value {
 	}
 	return IntValue(n)
 }
+
+// EscapedValue returns an xsd:string value from text already escaped as
+// XML character data.
+func EscapedValue(text string) Value { return Value{Kind: Escaped, Text: text} }
 
 // NilValue returns an undefined value.
 func NilValue() Value { return Value{Kind: Nil} }
