@@ -21,6 +21,13 @@ type Backend interface {
 type ComputerReader interface {
 	// Computers returns one page of computers in the query's order.
 	Computers(ctx context.Context, q store.ComputerQuery) ([]store.Computer, error)
+	// ComputerIDs returns the ids of every computer the query selects, in
+	// its order (Offset and Limit ignored).
+	ComputerIDs(ctx context.Context, q store.ComputerQuery) ([]int64, error)
+	// ComputersByID returns the computers of ids still present, in any order.
+	ComputersByID(ctx context.Context, ids []int64) ([]store.Computer, error)
+	// TableHasRows tells whether a section table (or software) has any row.
+	TableHasRows(ctx context.Context, table string) (bool, error)
 	// SectionRows returns the rows of a per-device table for the given
 	// devices, ordered by device then row id.
 	SectionRows(ctx context.Context, q store.RowQuery) ([]store.Row, error)

@@ -22,7 +22,7 @@ func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Param
 	if res != nil || err != nil {
 		return res, err
 	}
-	comps, err := s.b.Computers(ctx, cr.query)
+	comps, err := s.pageComputers(ctx, cr.query)
 	if err != nil {
 		return nil, fmt.Errorf("soap: get_computers_V1: %w", err)
 	}
@@ -33,6 +33,33 @@ func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Param
 		return nil, fmt.Errorf("soap: get_computers_V1: %w", err)
 	}
 	return wrapList("COMPUTERS", docs), nil
+}
+
+// pageComputers returns one page of computers, through the selection cache
+// when it is on.
+func (s *service) pageComputers(ctx context.Context, q store.ComputerQuery) ([]store.Computer, error) {
+	if s.sel == nil {
+		return s.b.Computers(ctx, q)
+	}
+	ids, err := s.sel.page(ctx, s.b, q)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	found, err := s.b.ComputersByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]store.Computer, len(found))
+	for _, c := range found {
+		byID[c.ID] = c
+	}
+	out := make([]store.Computer, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := byID[id]; ok {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // wrapList returns the parts "<TAG>\n", docs…, "</TAG>\n" (docs are in
@@ -144,6 +171,12 @@ func computerDoc(blocks []block) string {
 
 // renderSection reads one section for the page and renders one element per row.
 func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []int64, pb *pageBlocks) error {
+	if s.sel != nil && sec.Table != "hardware" {
+		has, err := s.sel.hasRows(ctx, s.b, sec.Table)
+		if err != nil || !has {
+			return err
+		}
+	}
 	var rows []store.Row
 	var err error
 	if sec.Software {

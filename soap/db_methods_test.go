@@ -71,6 +71,11 @@ func TestComputerSelection(t *testing.T) {
 				t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 			}
 		}
+		// A reset through SOAP shows at once despite the selection cache.
+		s.call(t, "reset_checksum_V1", "1", "2", "3")
+		if got := metaIDs(t, s, "<CHECKSUM>4098</CHECKSUM>"); got != "4" {
+			t.Errorf("after reset: %q", got)
+		}
 	})
 }
 

@@ -41,6 +41,30 @@ func (m *memBackend) Computers(_ context.Context, q store.ComputerQuery) ([]stor
 	return out, nil
 }
 
+func (m *memBackend) ComputerIDs(ctx context.Context, q store.ComputerQuery) ([]int64, error) {
+	q.Offset, q.Limit = 0, len(m.computers)
+	cs, _ := m.Computers(ctx, q)
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids, nil
+}
+
+func (m *memBackend) ComputersByID(_ context.Context, ids []int64) ([]store.Computer, error) {
+	var out []store.Computer
+	for _, c := range m.computers {
+		for _, id := range ids {
+			if c.ID == id {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (m *memBackend) TableHasRows(context.Context, string) (bool, error) { return true, nil }
+
 func (m *memBackend) SectionRows(_ context.Context, q store.RowQuery) ([]store.Row, error) {
 	return m.rows[q.Table], nil
 }

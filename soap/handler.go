@@ -38,14 +38,19 @@ type Options struct {
 	MaxBody int64
 	// MaxInflated caps a deflated request once inflated (0: 4 × MaxBody).
 	MaxInflated int64
+	// SelectionTTL is how long the ids a computer query selects, and which
+	// section tables are empty, are reused across pages (0: 2s; negative:
+	// never, every page runs its own selection).
+	SelectionTTL time.Duration
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
 }
 
 // Defaults of Options.
 const (
-	DefaultPageSize = 100
-	DefaultMaxBody  = 16 << 20
+	DefaultPageSize     = 100
+	DefaultMaxBody      = 16 << 20
+	DefaultSelectionTTL = 2 * time.Second
 )
 
 // Refusal messages of an unusable configuration.
@@ -80,6 +85,9 @@ func New(opt Options, backend Backend, log zerolog.Logger) (http.Handler, error)
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.SelectionTTL == 0 {
+		opt.SelectionTTL = DefaultSelectionTTL
 	}
 	if opt.PageSize < 1 || opt.PageSize > 10000 || opt.MaxBody < 0 || opt.MaxInflated < 0 {
 		return nil, fmt.Errorf("soap: invalid options: page size %d (1…10000), body caps %d/%d",

@@ -42,6 +42,9 @@ func newTestServer(t *testing.T, opt Options) *testServer {
 	if opt.User == "" {
 		opt.User, opt.Password = "ocssoap", "secret"
 	}
+	if opt.SelectionTTL == 0 {
+		opt.SelectionTTL = -1 // the in-memory backend records each page's query
+	}
 	mem := newMem()
 	h, err := New(opt, mem, zerolog.Nop())
 	if err != nil {

@@ -24,6 +24,7 @@ func (s *service) ResetChecksumV1(ctx context.Context, p wsdl.ResetChecksumV1Par
 		return wsdl.One(wsdl.NilValue()), nil
 	}
 	n, err := s.b.ResetChecksum(ctx, sum, ids)
+	s.changed()
 	if err != nil {
 		return nil, fmt.Errorf("soap: reset_checksum_V1: %w", err)
 	}

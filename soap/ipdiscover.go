@@ -179,7 +179,9 @@ func (s *service) DeleteComputersByIDV1(ctx context.Context, p wsdl.DeleteComput
 	}
 	trace := found && row.IValue != nil && *row.IValue > 0
 	if len(ids) > 0 {
-		if _, err := s.b.DeleteComputers(ctx, ids, trace); err != nil {
+		_, err := s.b.DeleteComputers(ctx, ids, trace)
+		s.changed()
+		if err != nil {
 			return nil, fmt.Errorf("soap: delete_computers_by_id_V1: %w", err)
 		}
 	}

@@ -19,12 +19,25 @@ type service struct {
 	now      func() time.Time
 	log      zerolog.Logger
 	sections []exportSection
+	// sel caches selections across pages (nil: disabled).
+	sel *selections
 }
 
 var _ wsdl.Service = (*service)(nil)
 
 func newService(b Backend, opt Options, log zerolog.Logger) *service {
-	return &service{b: b, pageSize: opt.PageSize, now: opt.Now, log: log, sections: exportSections()}
+	s := &service{b: b, pageSize: opt.PageSize, now: opt.Now, log: log, sections: exportSections()}
+	if opt.SelectionTTL > 0 {
+		s.sel = newSelections(opt.SelectionTTL, opt.Now)
+	}
+	return s
+}
+
+// changed forgets cached selections after a write.
+func (s *service) changed() {
+	if s.sel != nil {
+		s.sel.clear()
+	}
 }
 
 var reDigits = regexp.MustCompile(`^\d+$`)

@@ -223,3 +223,80 @@ func decimal4(s string) string {
 	}
 	return strconv.FormatFloat(f, 'f', 4, 64)
 }
+
+// ComputerIDs returns the ids of every computer the query selects, in its
+// order (Offset and Limit ignored): the SOAP service pages through this
+// list instead of re-running the selection for every page.
+func (db *DB) ComputerIDs(ctx context.Context, q store.ComputerQuery) ([]int64, error) {
+	var w strings.Builder
+	var args []any
+	w.WriteString(`SELECT h.ID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
+	inInt64(&w, &args, "h.ID", q.IDs, false)
+	inInt64(&w, &args, "h.ID", q.ExcludeIDs, true)
+	inStrings(&w, &args, "a.TAG", q.Tags, false)
+	inStrings(&w, &args, "a.TAG", q.ExcludeTags, true)
+	inStrings(&w, &args, "h.USERID", q.UserIDs, false)
+	if q.Checksum != 0 {
+		w.WriteString(" AND (h.CHECKSUM & ?) <> 0")
+		args = append(args, db.uint64Arg(q.Checksum))
+	}
+	w.WriteString(" ORDER BY " + computerOrder(q, "h."))
+	rows, err := db.sql.QueryContext(ctx, w.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: select computers: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("storage: select computers: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: select computers: %w", err)
+	}
+	return ids, nil
+}
+
+// ComputersByID returns the META view of the given computers (those still
+// present, in no particular order).
+func (db *DB) ComputersByID(ctx context.Context, ids []int64) ([]store.Computer, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT h.ID, h.DEVICEID, h.NAME, h.CHECKSUM, h.LASTDATE, h.LASTCOME, a.TAG
+ FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.ID IN `+placeholders(len(ids)), int64Args(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: computers by id: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.Computer, 0, len(ids))
+	for rows.Next() {
+		var c store.Computer
+		var name, lastDate, lastCome, tag dbText
+		var sum wideText
+		if err := rows.Scan(&c.ID, &c.DeviceID, &name, &sum, &lastDate, &lastCome, &tag); err != nil {
+			return nil, fmt.Errorf("storage: computers by id: %w", err)
+		}
+		c.Name, c.Checksum, c.LastDate, c.LastCome, c.Tag = name.String, sum.String, lastDate.String, lastCome.String, tag.String
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: computers by id: %w", err)
+	}
+	return out, nil
+}
+
+// TableHasRows tells whether a section table (or software) holds any row.
+func (db *DB) TableHasRows(ctx context.Context, table string) (bool, error) {
+	if _, ok := inventory.SectionByTable(table); !ok && table != "software" {
+		return false, fmt.Errorf("storage: table has rows: unknown table %q", table)
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 AS x FROM "+quoteIdent(table)+" LIMIT 1) t").Scan(&n); err != nil {
+		return false, fmt.Errorf("storage: table has rows %s: %w", table, err)
+	}
+	return n > 0, nil
+}
