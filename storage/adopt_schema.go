@@ -93,7 +93,7 @@ func targetSchema() (*dbSchema, error) {
 			}
 			t, err := parseCreateTable(stmt)
 			if err != nil {
-				return nil, fmt.Errorf("storage: %s: %w", m.label(), err)
+				return nil, fmt.Errorf("%s: %w", m.label(), err)
 			}
 			t.create = m.stmts
 			s.add(t)
@@ -300,13 +300,13 @@ func isIntType(t string) bool {
 func readLiveSchema(ctx context.Context, q queryer) (*dbSchema, error) {
 	s := newSchema()
 	if err := readLiveTables(ctx, q, s); err != nil {
-		return nil, fmt.Errorf("storage: read tables: %w", err)
+		return nil, fmt.Errorf("read tables: %w", err)
 	}
 	if err := readLiveColumns(ctx, q, s); err != nil {
-		return nil, fmt.Errorf("storage: read columns: %w", err)
+		return nil, fmt.Errorf("read columns: %w", err)
 	}
 	if err := readLiveIndexes(ctx, q, s); err != nil {
-		return nil, fmt.Errorf("storage: read indexes: %w", err)
+		return nil, fmt.Errorf("read indexes: %w", err)
 	}
 	return s, nil
 }

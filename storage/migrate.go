@@ -21,7 +21,7 @@ type MigrateResult struct {
 
 // ErrNeedsAdopt is wrapped in Migrate's error when the database holds an OCS
 // schema that ocsd has not adopted yet (any GUI_VERSION, 7069 included).
-var ErrNeedsAdopt = errors.New("storage: this is an OCS database ocsd has not adopted yet; " +
+var ErrNeedsAdopt = errors.New("not adopted by ocsd yet; " +
 	"bring it to GUI_VERSION 7069 with `ocsd migrate --db DSN [--dry-run]`")
 
 // Migrate creates the schema in an empty database (tables, seed rows and an
@@ -61,7 +61,7 @@ func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
 	}
 	s, err := db.openSession(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("storage: pending migrations: %w", err)
 	}
 	defer s.close()
 	st, err := s.state(ctx)
@@ -80,17 +80,21 @@ func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
 
 // GUIVersion returns the schema version OCS records in config (GUI_VERSION).
 func (db *DB) GUIVersion(ctx context.Context) (string, error) {
-	return guiVersion(ctx, db.sql)
+	v, err := guiVersion(ctx, db.sql)
+	if err != nil {
+		return "", fmt.Errorf("storage: %w", err)
+	}
+	return v, nil
 }
 
 func guiVersion(ctx context.Context, q queryer) (string, error) {
 	var v sql.NullString
 	err := q.QueryRowContext(ctx, "SELECT TVALUE FROM config WHERE NAME = 'GUI_VERSION'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !v.Valid) {
-		return "", errors.New("storage: gui version: config has no GUI_VERSION value")
+		return "", errors.New("gui version: config has no GUI_VERSION value")
 	}
 	if err != nil {
-		return "", fmt.Errorf("storage: gui version: %w", err)
+		return "", fmt.Errorf("gui version: %w", err)
 	}
 	return v.String, nil
 }

@@ -47,7 +47,7 @@ func (s *session) QueryRowContext(ctx context.Context, query string, args ...any
 func (db *DB) openSession(ctx context.Context) (*session, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("storage: schema connection: %w", err)
+		return nil, fmt.Errorf("schema connection: %w", err)
 	}
 	return &session{db: db, conn: conn}, nil
 }

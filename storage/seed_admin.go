@@ -55,7 +55,7 @@ func newPassword(n int) (string, error) {
 	for i := 0; i < n; i++ {
 		k, err := rand.Int(rand.Reader, max)
 		if err != nil {
-			return "", fmt.Errorf("storage: random password: %w", err)
+			return "", fmt.Errorf("random password: %w", err)
 		}
 		b.WriteByte(passwordAlphabet[k.Int64()])
 	}
@@ -67,7 +67,7 @@ func newPassword(n int) (string, error) {
 func phpBcrypt(password string) (string, error) {
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {
-		return "", fmt.Errorf("storage: hash password: %w", err)
+		return "", fmt.Errorf("hash password: %w", err)
 	}
 	return "$2y$" + strings.TrimPrefix(string(h), "$2a$"), nil
 }
