@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,9 +34,28 @@ func dialects(t *testing.T) map[string]func(t *testing.T) string {
 
 // testServer is ocsd wired exactly as `ocsd serve` wires it, on httptest.
 type testServer struct {
-	URL string
-	DB  *storage.DB
-	srv *httptest.Server
+	URL  string
+	DB   *storage.DB
+	srv  *httptest.Server
+	logs *syncBuffer
+}
+
+// syncBuffer collects the server's log lines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // newTestServer starts ocsd on dsn with extra serve flags.
@@ -47,9 +67,10 @@ func newTestServer(t *testing.T, dsn string, args ...string) *testServer {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	log := zerolog.New(io.Discard)
-	if testing.Verbose() && os.Getenv("OCSD_TEST_LOG") != "" {
-		log = zerolog.New(zerolog.ConsoleWriter{Out: os.Stderr})
+	logs := &syncBuffer{}
+	log := zerolog.New(logs)
+	if os.Getenv("OCSD_TEST_LOG") != "" {
+		log = zerolog.New(io.MultiWriter(logs, zerolog.ConsoleWriter{Out: os.Stderr}))
 	}
 	db, err := openAndMigrate(ctx, cfg, log, io.Discard)
 	if err != nil {
@@ -62,7 +83,7 @@ func newTestServer(t *testing.T, dsn string, args ...string) *testServer {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testServer{URL: srv.URL, DB: db, srv: srv}
+	return &testServer{URL: srv.URL, DB: db, srv: srv, logs: logs}
 }
 
 // post sends an agent request in the given encoding and returns the status
