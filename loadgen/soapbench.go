@@ -92,7 +92,9 @@ func RunSOAP(ctx context.Context, cfg SOAPConfig) (SOAPResult, error) {
 		cfg.Pages = 100
 	}
 	if cfg.Client == nil {
-		cfg.Client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients}, Timeout: time.Minute}
+		// Like PHP's SoapClient and SOAP::Lite by default, ask for no compression.
+		cfg.Client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients, DisableCompression: true},
+			Timeout: time.Minute}
 	}
 	if _, _, err := soapPost(ctx, cfg, 0); err != nil {
 		return SOAPResult{}, err

@@ -189,12 +189,15 @@ func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []i
 	}
 	for start := 0; start < len(rows); {
 		end := start
+		for end < len(rows) && rows[end].DeviceID == rows[start].DeviceID {
+			end++
+		}
 		var d doc
-		d.grow(len(sec.Fields) * 64 * 2)
-		for ; end < len(rows) && rows[end].DeviceID == rows[start].DeviceID; end++ {
+		d.grow((end - start) * sec.rowSize)
+		for i := start; i < end; i++ {
 			d.open(1, sec.Tag)
-			for i, f := range sec.Fields {
-				d.leaf(2, f, rows[end].Values[i])
+			for j, f := range sec.Fields {
+				d.leaf(2, f, rows[i].Values[j])
 			}
 			d.close(1, sec.Tag)
 		}

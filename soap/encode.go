@@ -26,6 +26,11 @@ const envelopeClose = `</soap:Body></soap:Envelope>`
 // child per returned value. The children get distinct names (s-gensymN):
 // with a repeated name PHP's SoapClient folds them into a nested array.
 func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result) {
+	size := 512 + 2*len(method) + len(ns)
+	for _, val := range res {
+		size += len(val.Text) + len(val.Text)/8 + 64
+	}
+	b.Grow(size)
 	b.WriteString(envelopeOpen(v))
 	b.WriteString("<" + method + "Response")
 	if ns != "" {

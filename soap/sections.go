@@ -16,6 +16,18 @@ type exportSection struct {
 	Fields []string
 	// Software sections come from the normalised software tables.
 	Software bool
+	// rowSize estimates the rendered size of one row (to size buffers once).
+	rowSize int
+}
+
+// estimateRow returns the typical wire size of one rendered row: markup of
+// each field plus a short escaped value.
+func estimateRow(tag string, fields []string) int {
+	n := 2 * (len(tag) + 16)
+	for _, f := range fields {
+		n += 2*len(f) + 56
+	}
+	return n
 }
 
 // hardwareFields are the HARDWARE fields OCS 2.8.1 emits (mirrors
@@ -50,5 +62,8 @@ func exportSections() []exportSection {
 		out = append(out, exportSection{Tag: s.Tag, Table: s.Table, Key: "HARDWARE_ID", Mask: s.Mask, Fields: fields})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Tag < out[j].Tag })
+	for i := range out {
+		out[i].rowSize = estimateRow(out[i].Tag, out[i].Fields)
+	}
 	return out
 }

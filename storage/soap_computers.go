@@ -184,13 +184,14 @@ func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []str
 			return nil, fmt.Errorf("storage: read rows: %w", err)
 		}
 		vals := make([]*string, len(cols))
+		backing := make([]string, len(cols))
 		for i := range texts {
 			if texts[i].Valid {
-				s := texts[i].String
+				backing[i] = texts[i].String
 				if cols[i] == "QUALITY" && db.dialect == SQLite {
-					s = decimal4(s)
+					backing[i] = decimal4(backing[i])
 				}
-				vals[i] = &s
+				vals[i] = &backing[i]
 			}
 		}
 		out = append(out, store.Row{DeviceID: id, Values: vals})
