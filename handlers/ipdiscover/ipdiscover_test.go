@@ -97,7 +97,16 @@ func TestScanSetting(t *testing.T) {
 	}
 }
 
-func TestPrologRespond(t *testing.T) {
+type prologCase struct {
+	name string
+	cfg  map[string]int64
+	dev  inventory.Contact
+	ua   string
+	want []agentcompat.Node // nil: no option, RESPONSE untouched
+}
+
+// prologCases are machines and settings with the option they must get.
+func prologCases() []prologCase {
 	role := func(iv int64, tv *string) inventory.DeviceParam {
 		return inventory.DeviceParam{Name: "IPDISCOVER", IValue: ival(iv), TValue: tv}
 	}
@@ -106,13 +115,7 @@ func TestPrologRespond(t *testing.T) {
 	full := agentcompat.Option("IPDISCOVER", agentcompat.Param("192.168.1.0",
 		agentcompat.Attr{Name: "IPDISC_LAT", Value: "100"}, agentcompat.Attr{Name: "SCAN_TYPE_IPDISCOVER", Value: "ICMP"},
 		agentcompat.Attr{Name: "SCAN_ARP_BANDWIDTH", Value: "256"}))
-	tests := []struct {
-		name string
-		cfg  map[string]int64
-		dev  inventory.Contact
-		ua   string
-		want []agentcompat.Node // nil: no option, RESPONSE untouched
-	}{
+	return []prologCase{
 		{name: "elected machine scans", dev: known(role(1, tval("192.168.1.0"))), want: []agentcompat.Node{full}},
 		{name: "forced machine scans", dev: known(role(2, tval("192.168.1.0"))), want: []agentcompat.Node{full}},
 		{name: "legacy agent gets a bare subnet", dev: known(role(1, tval("192.168.1.0"))), ua: "OCS-NG_windows_client_v4020",
@@ -129,6 +132,10 @@ func TestPrologRespond(t *testing.T) {
 		{name: "group veto ignored without groups", cfg: map[string]int64{"ENABLE_GROUPS": 0},
 			dev: known(role(1, tval("192.168.1.0")), veto), want: []agentcompat.Node{full}},
 	}
+}
+
+func TestPrologRespond(t *testing.T) {
+	tests := prologCases()
 	m := New(nil, nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

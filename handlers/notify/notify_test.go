@@ -96,18 +96,21 @@ func read(t *testing.T, db *storage.DB, id int64) state {
 	return s
 }
 
-func TestNotify(t *testing.T) {
+type notifyCase struct {
+	name    string
+	request string
+	want    state
+}
+
+// notifyCases are the NOTIFY requests tried against the fixture.
+func notifyCases() []notifyCase {
 	changed := func(f func(s *state)) state {
 		s := fixture
 		s.Ifaces = append([]iface(nil), fixture.Ifaces...)
 		f(&s)
 		return s
 	}
-	tests := []struct {
-		name    string
-		request string
-		want    state
-	}{
+	return []notifyCase{
 		{
 			name: "capture 0016: address and mask of one interface",
 			request: `<REQUEST><DEVICEID>` + deviceID + `</DEVICEID><QUERY>NOTIFY</QUERY><TYPE>IP</TYPE>
@@ -157,6 +160,10 @@ func TestNotify(t *testing.T) {
 			want: fixture,
 		},
 	}
+}
+
+func TestNotify(t *testing.T) {
+	tests := notifyCases()
 	forEachDialect(t, func(t *testing.T, db *storage.DB) {
 		m := New(db)
 		for _, tt := range tests {

@@ -63,7 +63,17 @@ func setupProlog(t *testing.T, db *storage.DB, ivalue int64) {
 	db.InvalidateSettings()
 }
 
-func testProlog(t *testing.T, db *storage.DB) {
+type prologCase struct {
+	name     string
+	role     int64
+	tls      bool
+	deviceID string
+	prepare  func(t *testing.T)
+	want     []agentcompat.Node
+}
+
+// prologCases are agents and configurations with the SNMP option they must get.
+func prologCases(db *storage.DB) []prologCase {
 	networks := []agentcompat.Node{p("TYPE", "NETWORK", "SUBNET", "10.0.0.0"), p("TYPE", "NETWORK", "SUBNET", "10.1.0.0")}
 	device := p("TYPE", "DEVICE", "IPADDR", "192.168.1.7", "MACADDR", "00:11:22:33:44:55")
 	rest := []agentcompat.Node{
@@ -81,14 +91,7 @@ func testProlog(t *testing.T, db *storage.DB) {
 		}
 		return []agentcompat.Node{agentcompat.Option("SNMP", all...)}
 	}
-	tests := []struct {
-		name     string
-		role     int64
-		tls      bool
-		deviceID string
-		prepare  func(t *testing.T)
-		want     []agentcompat.Node
-	}{
+	return []prologCase{
 		{name: "forced IpDiscover agent gets its subnet's unknown devices", role: 2, tls: true,
 			want: option(networks, []agentcompat.Node{device}, rest)},
 		{name: "elected agent gets no device (2.12)", role: 1, tls: true, want: option(networks, rest)},
@@ -103,6 +106,10 @@ func testProlog(t *testing.T, db *storage.DB) {
 			mustExec(t, db, "DELETE FROM snmp_types")
 		}},
 	}
+}
+
+func testProlog(t *testing.T, db *storage.DB) {
+	tests := prologCases(db)
 	m := New(db)
 	ctx := context.Background()
 	for _, tt := range tests {

@@ -124,21 +124,24 @@ func snmpRequest(content string) string {
 	return `<REQUEST><DEVICEID>` + agentID + `</DEVICEID><QUERY>SNMP</QUERY><CONTENT>` + content + `</CONTENT></REQUEST>`
 }
 
-func testInventory(t *testing.T, db *storage.DB) {
+type inventoryCase struct {
+	name    string
+	cfg     map[string]int64
+	own     map[string]int64
+	group   map[string]int64
+	before  string // CONTENT stored first, with the default configuration
+	request string
+	want    stored
+}
+
+// inventoryCases are SNMP requests and what they must leave stored.
+func inventoryCases() []inventoryCase {
 	sw1 := `<snmp_default><DefaultName>sw1</DefaultName><DefaultDescription>Switch 1</DefaultDescription></snmp_default>`
 	pr1 := `<snmp_printer><PrinterName>pr1</PrinterName><PageCount>1200</PageCount></snmp_printer>`
 	accounts := func(tag string) [][4]string {
 		return [][4]string{{"snmp_default", "DefaultName", "sw1", tag}, {"snmp_printer", "PrinterName", "pr1", tag}}
 	}
-	tests := []struct {
-		name    string
-		cfg     map[string]int64
-		own     map[string]int64
-		group   map[string]int64
-		before  string // CONTENT stored first, with the default configuration
-		request string
-		want    stored
-	}{
+	return []inventoryCase{
 		{name: "capture 0017: no CONTENT", request: `<REQUEST><DEVICEID>` + agentID + `</DEVICEID><QUERY>SNMP</QUERY></REQUEST>`},
 		{name: "default and custom types, reconciled", request: snmpRequest(sw1 + pr1 +
 			`<snmp_default><DefaultName>sw2</DefaultName></snmp_default>`),
@@ -166,6 +169,10 @@ func testInventory(t *testing.T, db *storage.DB) {
 		{name: "group switch off stores nothing", group: map[string]int64{"SNMP_SWITCH": 0}, own: map[string]int64{"SNMP_SWITCH": 1},
 			request: snmpRequest(sw1)},
 	}
+}
+
+func testInventory(t *testing.T, db *storage.DB) {
+	tests := inventoryCases()
 	m := New(db)
 	ctx := context.Background()
 	for _, tt := range tests {

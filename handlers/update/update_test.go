@@ -53,15 +53,20 @@ func TestUpdate(t *testing.T) {
 	})
 }
 
-func testHandle(t *testing.T, db *storage.DB) {
-	type file struct{ name, version, os string }
-	tests := []struct {
-		name    string
-		update  int64
-		files   []file
-		request string
-		want    string // reply document; "" when the request must be refused
-	}{
+// file is a row of the files table.
+type file struct{ name, version, os string }
+
+type handleCase struct {
+	name    string
+	update  int64
+	files   []file
+	request string
+	want    string // reply document; "" when the request must be refused
+}
+
+// handleCases are UPDATE requests against a files table.
+func handleCases() []handleCase {
+	return []handleCase{
 		{
 			name: "option off answers NO_UPDATE whatever the platform", update: 0,
 			files:   []file{{"ocsagent", "9", "LINUX"}},
@@ -107,6 +112,10 @@ func testHandle(t *testing.T, db *storage.DB) {
 			want:    noUpdate,
 		},
 	}
+}
+
+func testHandle(t *testing.T, db *storage.DB) {
+	tests := handleCases()
 	m := New(db)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
