@@ -46,6 +46,7 @@ type DB struct {
 
 	accountCols columnCache
 	settings    settingsCache
+	search      searchCache
 }
 
 // Open connects to the database named by dsn (see ParseDSN). It does not

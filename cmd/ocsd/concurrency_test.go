@@ -106,3 +106,9 @@ func TestConcurrentInventoriesLossless(t *testing.T) {
 		t.Errorf("%d shared names stored, want 300", n)
 	}
 }
+
+// concurrentDocBytes is one such inventory, for tests needing a big one.
+func concurrentDocBytes(i int) []byte {
+	doc, _ := concurrentDoc(i, rand.New(rand.NewPCG(uint64(i), 3)))
+	return doc
+}

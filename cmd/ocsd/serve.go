@@ -23,6 +23,7 @@ type serveConfig struct {
 	tlsCert, tlsKey     string
 	shutdownTimeout     time.Duration
 	dbMaxConns          int
+	dbAdmitWait         time.Duration
 	agent               agentConfig
 	soap                soapConfig
 	readHeaderTimeout   time.Duration
@@ -41,6 +42,7 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key (PEM)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long shutdown waits for in-flight requests")
 	fs.IntVar(&c.dbMaxConns, "db-max-conns", 0, "database connection pool size (0: 32 for MySQL, 8 for SQLite); requests beyond it wait, then get 503")
+	fs.DurationVar(&c.dbAdmitWait, "db-admit-wait", 5*time.Second, "how long a request waits for a database connection before 503 + Retry-After")
 	fs.DurationVar(&c.readHeaderTimeout, "read-header-timeout", 10*time.Second, "HTTP read header timeout")
 	fs.DurationVar(&c.idleTimeout, "idle-timeout", 120*time.Second, "HTTP keep-alive idle timeout")
 	fs.DurationVar(&c.requestTimeout, "request-timeout", 120*time.Second, "upper bound of one request's processing")
@@ -80,7 +82,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // an OCS database still needs `ocsd migrate` (storage.ErrNeedsAdopt).
 func openAndMigrate(ctx context.Context, cfg *serveConfig, log zerolog.Logger, stdout io.Writer) (*storage.DB, error) {
 	dblog := log.With().Str("component", "storage").Logger()
-	db, err := storage.Open(ctx, cfg.db, storage.Options{MaxConns: cfg.dbMaxConns, Log: &dblog})
+	db, err := storage.Open(ctx, cfg.db, storage.Options{MaxConns: cfg.dbMaxConns, AdmitWait: cfg.dbAdmitWait, Log: &dblog})
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,8 @@ type Store interface {
 	ExecutePlan(ctx context.Context, plan *inventory.WritePlan) (inventory.WriteResult, error)
 	// Account reads a device's accountinfo row.
 	Account(ctx context.Context, id int64) ([]inventory.AccountEntry, error)
+	// CacheSearchValues feeds the console's search caches.
+	CacheSearchValues(ctx context.Context, osname string, regNames, regValues []string) error
 }
 
 // SettingsSource gives the current server options.
@@ -107,6 +109,9 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 		return nil, fmt.Errorf("ingest: write: %w", err)
 	}
 	out := &Outcome{ID: res.ID, Created: res.Created, Written: res.Written, Account: res.Account}
+	if cfg.Bool("INVENTORY_CACHE_ENABLED") {
+		in.cacheSearchValues(ctx, content)
+	}
 	out.Merged = in.resolveDuplicates(ctx, cfg, content, res, req.DeviceID)
 	if len(out.Merged) > 0 {
 		if acc, err := in.store.Account(ctx, res.ID); err == nil {
@@ -117,6 +122,22 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 	}
 	out.AccountUpdate = accountUpdate(res.Created && len(out.Merged) == 0, res.AccountLost, content, out.Account)
 	return out, nil
+}
+
+// cacheSearchValues feeds the console's search caches; a failure there
+// costs a drop-down entry, not the inventory, so it is only logged.
+func (in *Ingester) cacheSearchValues(ctx context.Context, c *inventory.Content) {
+	var names, values []string
+	if reg := c.Sections["REGISTRY"]; reg != nil {
+		for _, r := range reg.Rows {
+			names = append(names, inventory.TruncateText(r.Get("NAME"), 255))
+			values = append(values, r.Get("REGVALUE"))
+		}
+	}
+	osname := inventory.TruncateText(c.Hardware.Get("OSNAME"), 255)
+	if err := in.store.CacheSearchValues(ctx, osname, names, values); err != nil {
+		zerolog.Ctx(ctx).Warn().Err(err).Msg("search caches")
+	}
 }
 
 func (in *Ingester) resolveDuplicates(ctx context.Context, cfg settings.Snapshot, c *inventory.Content, res inventory.WriteResult, deviceID string) []int64 {
