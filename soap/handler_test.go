@@ -195,3 +195,20 @@ func TestDispatchRules(t *testing.T) {
 		})
 	}
 }
+
+// TestSOAP12Call runs a whole SOAP 1.2 call: the reply uses the 1.2
+// envelope, its faults the 1.2 structure, and still text/xml.
+func TestSOAP12Call(t *testing.T) {
+	s := newTestServer(t, Options{})
+	env := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>` +
+		`<m:ocs_config_V1 xmlns:m="urn:Apache/Ocsinventory/Interface"><key>bad key</key></m:ocs_config_V1></env:Body></env:Envelope>`
+	code, hdr, body := s.post(t, env, map[string]string{"Content-Type": "application/soap+xml; charset=utf-8"})
+	if code != 200 || !strings.Contains(body, `xmlns:soap="http://www.w3.org/2003/05/soap-envelope"`) ||
+		!strings.Contains(body, "BAD_KEY") || hdr.Get("Content-Type") != "text/xml; charset=utf-8" {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, _, body = s.post(t, strings.Replace(env, "ocs_config_V1", "nope", 2), map[string]string{"Content-Type": "application/soap+xml"})
+	if code != 500 || !strings.Contains(body, "<soap:Value>soap:Sender</soap:Value>") {
+		t.Fatalf("%d %s", code, body)
+	}
+}

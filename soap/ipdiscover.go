@@ -81,26 +81,24 @@ func (s *service) IpdiscoverTagV1(ctx context.Context, p wsdl.IpdiscoverTagV1Par
 	if !p.Description.Set || len([]rune(desc)) > 255 {
 		return errorResult("BAD_DESCRIPTION"), nil
 	}
-	typ, ok := textArg(p.Type)
-	if ok {
-		ok, err := s.b.DeviceTypeExists(ctx, typ)
-		if err != nil {
+	typ, okType := textArg(p.Type)
+	if okType {
+		var err error
+		if okType, err = s.b.DeviceTypeExists(ctx, typ); err != nil {
 			return nil, fmt.Errorf("soap: ipdiscover_tag_V1: %w", err)
 		}
-		if !ok {
-			return errorResult("BAD_TYPE"), nil
-		}
-	} else {
+	}
+	if !okType {
 		return errorResult("BAD_TYPE"), nil
 	}
-	user, ok := textArg(p.User)
-	if ok {
-		if ok, err := s.b.OperatorExists(ctx, user); err != nil {
+	user, okUser := textArg(p.User)
+	if okUser {
+		var err error
+		if okUser, err = s.b.OperatorExists(ctx, user); err != nil {
 			return nil, fmt.Errorf("soap: ipdiscover_tag_V1: %w", err)
-		} else if !ok {
-			return errorResult("BAD_USER"), nil
 		}
-	} else {
+	}
+	if !okUser {
 		return errorResult("BAD_USER"), nil
 	}
 	n, err := s.b.TagNetworkDevice(ctx, store.NetworkDevice{MAC: p.MAC.Text, Description: desc, Type: typ, User: user})
