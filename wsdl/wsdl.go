@@ -23,8 +23,8 @@ const placeholderAddress = "http://localhost/ocsinterface?parts=joined"
 // path maps to Apache::Ocsinventory::Interface is accepted on the wire).
 const Namespace = "urn:Apache/Ocsinventory/Interface"
 
-// Document returns the WSDL with its service address set to address (for
-// example "https://ocs.example/ocsinterface").
+// Document returns the WSDL with its service address (soap:address) set to
+// address, for example "https://ocs.example/ocsinterface?parts=joined".
 func Document(address string) []byte {
 	return bytes.Replace(document, []byte(placeholderAddress), []byte(xmlAttr(address)), 1)
 }
