@@ -58,7 +58,9 @@ func (tx *Tx) writeAccount(ctx context.Context, id int64, p *inventory.WritePlan
 	}
 	switch {
 	case res.Created:
-		err = tx.insertAccount(ctx, id, cols, p.Account, "")
+		// A new machine's reply never carries its account info (see
+		// ingest's accountUpdate); a merge re-reads it.
+		return tx.insertAccount(ctx, id, cols, p.Account, "")
 	case !ok:
 		res.AccountLost = true
 		err = tx.insertAccount(ctx, id, cols, p.Account, "LOST")

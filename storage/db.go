@@ -47,6 +47,7 @@ type DB struct {
 	accountCols columnCache
 	settings    settingsCache
 	search      searchCache
+	black       blacklistCache
 }
 
 // Open connects to the database named by dsn (see ParseDSN). It does not

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"ocsd/inventory"
 )
@@ -68,48 +70,71 @@ func (db *DB) FindDuplicates(ctx context.Context, ident inventory.Identity) ([]i
 	return db.queryIDs(ctx, q.String(), args...)
 }
 
-// usableEvidence drops blacklisted MACs and tells whether the serial may count.
+// usableEvidence drops blacklisted MACs and tells whether the serial may
+// count. Blacklists compare case- and accent-insensitively, as MySQL's
+// utf8mb3_general_ci does.
 func (db *DB) usableEvidence(ctx context.Context, ident inventory.Identity) ([]string, bool, error) {
-	// MySQL compares these case-insensitively (utf8mb3_general_ci); SQLite must too.
-	nocase := ""
-	if db.dialect == SQLite {
-		nocase = " COLLATE NOCASE"
-	}
-	serialOK := true
-	if ident.Level&inventory.DupSerial != 0 && ident.Serial != "" {
-		var n int
-		if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM blacklist_serials WHERE SERIAL = ?"+nocase, ident.Serial).Scan(&n); err != nil {
-			return nil, false, fmt.Errorf("storage: blacklist_serials: %w", err)
-		}
-		serialOK = n == 0
-	}
-	if ident.Level&inventory.DupMAC == 0 || len(ident.MACs) == 0 {
-		return nil, serialOK, nil
-	}
-	args := make([]any, len(ident.MACs))
-	for i, m := range ident.MACs {
-		args[i] = m
-	}
-	rows, err := db.sql.QueryContext(ctx, "SELECT MACADDRESS FROM blacklist_macaddresses WHERE MACADDRESS"+nocase+" IN "+placeholders(len(args)), args...)
+	bl, err := db.blacklists(ctx)
 	if err != nil {
-		return nil, false, fmt.Errorf("storage: blacklist_macaddresses: %w", err)
+		return nil, false, err
 	}
-	defer rows.Close()
-	black := map[string]bool{}
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return nil, false, fmt.Errorf("storage: blacklist_macaddresses: %w", err)
-		}
-		black[strings.ToUpper(m)] = true
-	}
+	serialOK := !bl.serials[foldName(ident.Serial)]
 	var macs []string
 	for _, m := range ident.MACs {
-		if !black[strings.ToUpper(m)] {
+		if !bl.macs[foldName(m)] {
 			macs = append(macs, m)
 		}
 	}
-	return macs, serialOK, rows.Err()
+	return macs, serialOK, nil
+}
+
+// blacklistTTL bounds how long the blacklist tables are cached: they change
+// when an admin edits them in the console.
+const blacklistTTL = 30 * time.Second
+
+type blacklistCache struct {
+	mu      sync.Mutex
+	serials map[string]bool
+	macs    map[string]bool
+	until   time.Time
+}
+
+type blacklistSets struct{ serials, macs map[string]bool }
+
+func (db *DB) blacklists(ctx context.Context) (blacklistSets, error) {
+	c := &db.black
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.serials != nil && db.now().Before(c.until) {
+		return blacklistSets{c.serials, c.macs}, nil
+	}
+	serials, err := db.foldedColumn(ctx, "SELECT SERIAL FROM blacklist_serials")
+	if err != nil {
+		return blacklistSets{}, err
+	}
+	macs, err := db.foldedColumn(ctx, "SELECT MACADDRESS FROM blacklist_macaddresses")
+	if err != nil {
+		return blacklistSets{}, err
+	}
+	c.serials, c.macs, c.until = serials, macs, db.now().Add(blacklistTTL)
+	return blacklistSets{serials, macs}, nil
+}
+
+func (db *DB) foldedColumn(ctx context.Context, q string) (map[string]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("storage: read blacklist: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("storage: read blacklist: %w", err)
+		}
+		out[foldName(v)] = true
+	}
+	return out, rows.Err()
 }
 
 // DevicesByDeviceID returns the machines whose DEVICEID is deviceID, except

@@ -8,16 +8,28 @@ import (
 	"ocsd/inventory"
 )
 
-// writeExtras stores the changed sections that have no OCS table.
+// extrasBatchBytes bounds the content of one extra-sections statement, well
+// under MySQL's default max_allowed_packet (16 MiB).
+const extrasBatchBytes = 4 << 20
+
+// writeExtras stores the changed sections that have no OCS table, several
+// per statement.
 func (tx *Tx) writeExtras(ctx context.Context, id int64, extras []inventory.ExtraSection) error {
-	if len(extras) == 0 {
-		return nil
-	}
-	q := upsertSQL(tx.dialect, "ocsd_extra_sections", []string{"HARDWARE_ID", "SECTION", "CONTENT", "HASH"}, []string{"HARDWARE_ID", "SECTION"})
-	for _, e := range extras {
-		if _, err := tx.tx.ExecContext(ctx, q, id, e.Tag, e.XML, strconv.FormatUint(e.Hash, 16)); err != nil {
-			return fmt.Errorf("storage: save section %s: %w", e.Tag, err)
+	for len(extras) > 0 {
+		n, size := 0, 0
+		for n < len(extras) && (n == 0 || size+len(extras[n].XML) <= extrasBatchBytes) {
+			size += len(extras[n].XML)
+			n++
 		}
+		q := upsertRowsSQL(tx.dialect, "ocsd_extra_sections", []string{"HARDWARE_ID", "SECTION", "CONTENT", "HASH"}, []string{"HARDWARE_ID", "SECTION"}, n)
+		args := make([]any, 0, 4*n)
+		for _, e := range extras[:n] {
+			args = append(args, id, e.Tag, e.XML, strconv.FormatUint(e.Hash, 16))
+		}
+		if _, err := tx.tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("storage: save extra sections: %w", err)
+		}
+		extras = extras[n:]
 	}
 	return nil
 }

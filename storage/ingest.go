@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"ocsd/inventory"
@@ -186,17 +187,25 @@ func (tx *Tx) saveHashes(ctx context.Context, id int64, stored, fresh map[string
 	return nil
 }
 
-// upsertSQL builds an insert-or-update of cols keyed by keys.
+// upsertSQL builds an insert-or-update of one row of cols keyed by keys.
 func upsertSQL(d Dialect, table string, cols, keys []string) string {
+	return upsertRowsSQL(d, table, cols, keys, 1)
+}
+
+// upsertRowsSQL builds an insert-or-update of n rows of cols keyed by keys.
+func upsertRowsSQL(d Dialect, table string, cols, keys []string, n int) string {
 	var b strings.Builder
-	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + placeholders(len(cols)))
-	isKey := map[string]bool{}
-	for _, k := range keys {
-		isKey[k] = true
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	tuple := placeholders(len(cols))
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(tuple)
 	}
 	var sets []string
 	for _, c := range cols {
-		if isKey[c] {
+		if slices.Contains(keys, c) {
 			continue
 		}
 		if d == MySQL {

@@ -80,12 +80,20 @@ func (h *Handler) Handle(ctx context.Context, req *handlers.Request) (*handlers.
 	for _, e := range h.reg.RunPostInventory(ctx, req, content, out) {
 		log.Error().Err(e).Int64("hardware_id", out.ID).Msg("post-inventory hook failed; inventory kept")
 	}
-	if err := h.sessions.CloseSession(ctx, req.DeviceID); err != nil {
-		log.Warn().Err(err).Msg("close prolog session")
+	if h.sessionsOn(ctx) {
+		if err := h.sessions.CloseSession(ctx, req.DeviceID); err != nil {
+			log.Warn().Err(err).Msg("close prolog session")
+		}
 	}
 	log.Info().Int64("hardware_id", out.ID).Bool("created", out.Created).Ints64("merged", out.Merged).
 		Strs("written", out.Written).Msg("inventory stored")
 	return &handlers.Response{Reply: reply(out)}, nil
+}
+
+// sessionsOn tells whether PROLOG sessions are in use (INVENTORY_SESSION_ONLY).
+func (h *Handler) sessionsOn(ctx context.Context) bool {
+	cfg, err := h.sessions.Settings(ctx)
+	return err == nil && cfg.Bool("INVENTORY_SESSION_ONLY")
 }
 
 // checkSession enforces INVENTORY_SESSION_ONLY: an inventory must follow a
