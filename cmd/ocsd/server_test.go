@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ocsd/agentcompat"
+	"ocsd/internal/testsupport"
 	"ocsd/storage"
 )
 
@@ -124,5 +125,31 @@ func TestServeCommandLifecycle(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "admin / ") {
 		t.Errorf("first start did not print the admin password: %q", out.String())
+	}
+}
+
+// TestServeRefusesOlderOCSDatabase: serve never changes an existing OCS
+// database behind the admin's back; it stops and names the command to run.
+func TestServeRefusesOlderOCSDatabase(t *testing.T) {
+	dsn := testsupport.MySQLDSN(t, storage.DropDatabase)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE TABLE config (NAME varchar(50) NOT NULL PRIMARY KEY, IVALUE int, TVALUE varchar(255), COMMENTS text)",
+		"INSERT INTO config (NAME, IVALUE, TVALUE) VALUES ('GUI_VERSION', 0, '7039')",
+		"CREATE TABLE hardware (ID int NOT NULL AUTO_INCREMENT PRIMARY KEY, DEVICEID varchar(255) NOT NULL)",
+	} {
+		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	var stderr strings.Builder
+	code := run(ctx, []string{"serve", "--db", dsn, "--listen", freeAddr(t)}, io.Discard, &stderr)
+	if code == 0 || !strings.Contains(stderr.String(), "ocsd migrate --db") {
+		t.Fatalf("serve on a 7039 OCS database: exit %d, stderr %q", code, stderr.String())
 	}
 }
