@@ -36,6 +36,16 @@ import (
 // Apache/Ocsinventory.pm, UNICODE_SUPPORT); repairing byte by byte keeps the
 // UTF-8 parts of a mixed document intact.
 func ToUTF8(xml []byte) []byte {
+	out := toUTF8(xml)
+	// Dropping a control character can complete a declaration that was not
+	// one before ("encod\x0eing"); it must say UTF-8 too.
+	if label, found := declaredEncoding(out); found && !isUTF8Label(label) {
+		return rewriteDeclaration(out)
+	}
+	return out
+}
+
+func toUTF8(xml []byte) []byte {
 	if enc, ok := utf16Of(xml); ok {
 		return fromCharset(enc, xml)
 	}
@@ -43,16 +53,24 @@ func ToUTF8(xml []byte) []byte {
 	if !found {
 		return clean(xml)
 	}
-	enc, err := htmlindex.Get(string(label))
-	if err == nil && enc == unicode.UTF8 {
+	if isUTF8Label(label) {
 		return clean(xml)
 	}
+	enc, err := htmlindex.Get(string(label))
 	if err != nil || !asciiCompatible(enc) || validUTF8(xml) {
 		// An unknown label, a UTF-16 label on a declaration we could read as
 		// ASCII (a lie), or bytes that are already UTF-8: repair in place.
 		return clean(rewriteDeclaration(xml))
 	}
 	return fromCharset(enc, xml)
+}
+
+func isUTF8Label(label []byte) bool {
+	if bytes.EqualFold(label, []byte("UTF-8")) {
+		return true
+	}
+	enc, err := htmlindex.Get(string(label))
+	return err == nil && enc == unicode.UTF8
 }
 
 // fromCharset converts xml from enc and rewrites its declaration.

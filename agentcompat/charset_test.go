@@ -52,7 +52,9 @@ func TestToUTF8(t *testing.T) {
 		{"spaces around =", `<?xml version="1.0" encoding = "ISO-8859-1" ?><R>` + "\xe9</R>", `<?xml version="1.0" encoding = "UTF-8" ?><R>é</R>`},
 		{"encoding outside the declaration ignored", "<R encoding=\"ISO-8859-1\">\xe9</R>", "<R encoding=\"ISO-8859-1\">é</R>"},
 		{"controls stripped", "<R>a\x00b\x01c\x08d\x0be\x0cf\x1fg\th\ni\rj\x7f</R>", "<R>abcdefg\th\ni\rj\x7f</R>"},
-		{"illegal char references stripped", "<R>a&#0;b&#1;c&#x1F;d&#X1f;e&#xFFFE;f&#65535;g&#xD800;h&#x110000;i&#99999999999999999999;j</R>", "<R>abcdefghij</R>"},
+		{"illegal char references stripped", "<R>a&#0;b&#1;c&#x1F;d&#X1f;e&#xFFFE;f&#65535;g&#xD800;h&#x110000;i&#999999999999;j</R>", "<R>abcdefghij</R>"},
+		{"references joined by dropping are stripped", "<R>&#\x120;&#0&#1;;&&#1;#2;</R>", "<R></R>"},
+		{"over-long references left to the parser", "<R>&#0000000000001;</R>", "<R>&#0000000000001;</R>"},
 		{"legal char references kept", "<R>&#9;&#10;&#13;&#65;&#xe9;&#x1F600;&amp;&#32;</R>", "<R>&#9;&#10;&#13;&#65;&#xe9;&#x1F600;&amp;&#32;</R>"},
 		{"malformed references left to the parser", "<R>&#; &#x; &#12 &#1x; &# &#1</R>", "<R>&#; &#x; &#12 &#1x; &# &#1</R>"},
 		{"noncharacters stripped", "<R>a\uFFFEb\uFFFFc\uFFFDd</R>", "<R>abc\uFFFDd</R>"},
@@ -155,5 +157,23 @@ func TestToUTF8Latin1Sample(t *testing.T) {
 				t.Fatalf("OSNAME = %+v, want it to contain Édition Intégrale", os)
 			}
 		})
+	}
+}
+
+// TestIsCleanEveryControl puts each ASCII byte at each offset of a word
+// boundary, so every lane of the eight-byte scan is exercised.
+func TestIsCleanEveryControl(t *testing.T) {
+	for c := range byte(0x80) {
+		for pos := range 20 {
+			b := bytes.Repeat([]byte("a"), 20)
+			b[pos] = c
+			want := c >= 0x20 || allowedControl(c)
+			if got := isClean(b); got != want {
+				t.Fatalf("isClean with %#x at %d = %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+	if !isClean([]byte("aaaaaaa\u0080\u009f\u00a0é€aaaaaaaa")) {
+		t.Fatal("C1 and latin characters taken for controls")
 	}
 }

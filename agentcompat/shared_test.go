@@ -2,7 +2,6 @@ package agentcompat
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -111,17 +110,4 @@ func readFile(t testing.TB, path string) []byte {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	return data
-}
-
-// mustEncodeLatin1 re-encodes UTF-8 text as ISO-8859-1 bytes.
-func mustEncodeLatin1(t testing.TB, utf8Text []byte) []byte {
-	t.Helper()
-	var out bytes.Buffer
-	for _, r := range string(utf8Text) {
-		if r > 0xff {
-			t.Fatalf("U+%04X has no latin-1 byte", r)
-		}
-		out.WriteByte(byte(r))
-	}
-	return out.Bytes()
 }

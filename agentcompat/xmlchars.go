@@ -1,6 +1,7 @@
 package agentcompat
 
 import (
+	"bytes"
 	"encoding/binary"
 	"unicode/utf8"
 
@@ -10,16 +11,35 @@ import (
 // clean returns b when it is valid UTF-8 holding only characters XML 1.0
 // allows, and otherwise a repaired copy (see ToUTF8).
 func clean(b []byte) []byte {
-	i := firstDirty(b)
-	if i == len(b) {
+	if isClean(b) {
 		return b
 	}
-	out := make([]byte, i, len(b)+len(b)/16+8)
-	copy(out, b[:i])
-	return appendClean(out, b[i:])
+	return appendClean(make([]byte, 0, len(b)+len(b)/16+8), b)
 }
 
 func validUTF8(b []byte) bool { return utf8.Valid(b) }
+
+// isClean reports whether clean has nothing to change in b. It runs on
+// every document, so it is a few fast passes rather than one slow one:
+// utf8.Valid and bytes.IndexByte/Index are vectorised, and the control
+// character scan tests eight bytes at a time.
+func isClean(b []byte) bool {
+	if !utf8.Valid(b) || hasForbiddenControl(b) {
+		return false
+	}
+	for rest := b; ; {
+		amp := bytes.IndexByte(rest, '&')
+		if amp < 0 {
+			break
+		}
+		if illegalCharRef(rest[amp:]) > 0 {
+			return false
+		}
+		rest = rest[amp+1:]
+	}
+	// U+FFFE and U+FFFF.
+	return !bytes.Contains(b, []byte("\xef\xbf\xbe")) && !bytes.Contains(b, []byte("\xef\xbf\xbf"))
+}
 
 // Bit masks for the word-at-a-time scan below.
 const (
@@ -27,71 +47,67 @@ const (
 	highs = 0x8080808080808080
 )
 
-// quietWord reports whether none of the 8 bytes of w can need attention: no
-// byte below 0x20, none at or above 0x80, no '&'. Classic SWAR tests (a byte
-// below n sets its high bit in w-n*lows & ^w); a false "not quiet" only
-// sends the word to the byte loop.
-func quietWord(w uint64) bool {
-	below := (w - 0x20*lows) & ^w
-	amp := w ^ ('&' * lows)
-	amp = (amp - lows) & ^amp
-	return (below|amp|w)&highs == 0
-}
-
-// firstDirty returns the offset of the first byte sequence clean must
-// change, len(b) if none. Inventories are mostly ASCII, so eight bytes are
-// tested at a time and only words holding a newline, '&' or a non-ASCII
-// byte are looked at closely.
-func firstDirty(b []byte) int {
+// hasForbiddenControl reports whether b holds a C0 control character other
+// than tab, newline and carriage return, eight bytes at a time. For a byte
+// c below 0x80, (c|0x80)-n keeps its high bit exactly when c >= n, with no
+// borrow crossing into the next byte, so the tests are exact per byte in
+// ASCII words; the rare words with a non-ASCII byte are checked one byte
+// at a time.
+func hasForbiddenControl(b []byte) bool {
 	i := 0
-	for i < len(b) {
-		if i+8 <= len(b) && quietWord(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if w&highs != 0 {
+			if forbiddenControlIn(b[i : i+8]) {
+				return true
+			}
 			continue
 		}
-		c := b[i]
-		switch {
-		case c >= 0x20 && c < utf8.RuneSelf && c != '&':
-			i++
-		case c < 0x20:
-			if !allowedControl(c) {
-				return i
-			}
-			i++
-		case c == '&':
-			if n := illegalCharRef(b[i:]); n > 0 {
-				return i
-			}
-			i++
-		default:
-			r, size := utf8.DecodeRune(b[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0xfffe || r == 0xffff {
-				return i
-			}
-			i += size
+		below := ^((w | highs) - 0x20*lows) & highs
+		if below == 0 {
+			continue
+		}
+		if below&^(byteIs(w, '\t')|byteIs(w, '\n')|byteIs(w, '\r')) != 0 {
+			return true
 		}
 	}
-	return len(b)
+	return forbiddenControlIn(b[i:])
+}
+
+// byteIs sets the high bit of each byte of the ASCII word w that equals c.
+func byteIs(w uint64, c byte) uint64 {
+	x := w ^ (uint64(c) * lows)
+	return ^((x | highs) - lows) & highs
+}
+
+func forbiddenControlIn(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && !allowedControl(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendClean appends src to dst, dropping what XML 1.0 forbids and reading
 // each byte of an invalid UTF-8 sequence as windows-1252.
+//
+// Character references are checked when their ';' arrives, on what has
+// been kept so far: dropping something can join the pieces of a new
+// reference ("&#\x120;", "&#0&#1;;"), and every reference ends at a ';',
+// so this one check catches them all in a single pass.
 func appendClean(dst, src []byte) []byte {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
+			i++
 			switch {
 			case c < 0x20 && !allowedControl(c):
-				i++
-				continue
-			case c == '&':
-				if n := illegalCharRef(src[i:]); n > 0 {
-					i += n
-					continue
-				}
+			case c == ';':
+				dst = dropIllegalRefAtEnd(append(dst, c))
+			default:
+				dst = append(dst, c)
 			}
-			dst = append(dst, c)
-			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:])
@@ -107,6 +123,20 @@ func appendClean(dst, src []byte) []byte {
 	return dst
 }
 
+// dropIllegalRefAtEnd removes an illegal character reference ending b.
+func dropIllegalRefAtEnd(b []byte) []byte {
+	from := max(0, len(b)-maxCharRef)
+	amp := bytes.LastIndexByte(b[from:], '&')
+	if amp < 0 {
+		return b
+	}
+	amp += from
+	if illegalCharRef(b[amp:]) == len(b)-amp {
+		return b[:amp]
+	}
+	return b
+}
+
 // fromWindows1252 reads one byte as windows-1252, falling back to latin-1
 // for the five bytes windows-1252 leaves undefined, so that no byte turns
 // into U+FFFD and none is lost.
@@ -119,12 +149,18 @@ func fromWindows1252(c byte) rune {
 
 func allowedControl(c byte) bool { return c == '\t' || c == '\n' || c == '\r' }
 
+// maxCharRef is the longest character reference considered: "&#x" or "&#",
+// at most 12 digits, ";". Longer ones, only possible with leading zeros,
+// are left alone: the agent XML parser refuses them, as does encoding/xml
+// when they name a forbidden character.
+const maxCharRef = 3 + 12 + 1
+
 // illegalCharRef returns the length of the character reference at the start
 // of b ("&#1;", "&#x1F;") when it names a character XML 1.0 forbids, 0
-// otherwise (not a reference, malformed, or allowed). Malformed references
-// are left for the parser to refuse. The scan is textual, so a reference
-// written inside CDATA or a comment is dropped too; agents do not write
-// such things.
+// otherwise (not a reference, malformed, too long, or allowed). Malformed
+// references are left for the parser to refuse. The scan is textual, so a
+// reference written inside CDATA or a comment is dropped too; agents do not
+// write such things.
 func illegalCharRef(b []byte) int {
 	if len(b) < 4 || b[0] != '&' || b[1] != '#' {
 		return 0
@@ -135,14 +171,14 @@ func illegalCharRef(b []byte) int {
 	}
 	start := i
 	var v uint32
-	for ; i < len(b); i++ {
+	for ; i < len(b) && i-start <= 12; i++ {
 		d, ok := digit(b[i], base)
 		if !ok {
 			break
 		}
 		v = min(v*base+d, 0x7fffffff/16)
 	}
-	if i == start || i >= len(b) || b[i] != ';' {
+	if i == start || i-start > 12 || i >= len(b) || b[i] != ';' {
 		return 0
 	}
 	if legalChar(v) {
