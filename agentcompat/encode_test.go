@@ -5,6 +5,8 @@ import (
 	stdgzip "compress/gzip"
 	stdzlib "compress/zlib"
 	"io"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -43,11 +45,10 @@ func TestEncode(t *testing.T) {
 		enc    Encoding
 		prefix []byte
 	}{
-		// 78 9C is zlib's default level, what Compress::Zlib::compress writes.
-		{name: "zlib", enc: Zlib, prefix: []byte{0x78, 0x9c}},
+		{name: "zlib", enc: Zlib, prefix: []byte{0x78, 0x01}},
 		{name: "gzip", enc: Gzip, prefix: []byte{0x1f, 0x8b, 8}},
 		{name: "plain", enc: Plain, prefix: []byte("<?xml")},
-		{name: "unknown is zlib", enc: Encoding(7), prefix: []byte{0x78, 0x9c}},
+		{name: "unknown is zlib", enc: Encoding(7), prefix: []byte{0x78, 0x01}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -67,6 +68,27 @@ func TestEncode(t *testing.T) {
 				t.Fatalf("Decode = %v %q %v, want %v %q", dec.Encoding, dec.XML, err, want, doc)
 			}
 		})
+	}
+}
+
+// TestEncodeLarge covers replies spanning several deflate blocks, and
+// documents with nothing to compress.
+func TestEncodeLarge(t *testing.T) {
+	var r Reply
+	for i := range 3000 {
+		r.AddOption("DOWNLOAD", Param("", Attr{"TYPE", "PACK"}, Attr{"ID", strconv.Itoa(1700000000 + i*7919)}))
+	}
+	random := make([]byte, 300<<10)
+	for i := range random {
+		random[i] = byte(rand.Uint32())
+	}
+	for _, doc := range [][]byte{r.Bytes(), random, {}} {
+		for _, enc := range []Encoding{Zlib, Gzip} {
+			body := Encode(doc, enc)
+			if got := stdDecode(t, body, enc); !bytes.Equal(got, doc) {
+				t.Fatalf("%v: %d bytes round-trip to %d", enc, len(doc), len(got))
+			}
+		}
 	}
 }
 
