@@ -111,7 +111,10 @@ func (db *DB) ConfigRow(ctx context.Context, name string) (store.ConfigRow, bool
 }
 
 // SetConfig creates the config row if missing, then sets the values given.
+// This process sees the change at once; other ocsd processes within the
+// settings cache's few seconds.
 func (db *DB) SetConfig(ctx context.Context, name string, ivalue *int64, tvalue *string) error {
+	defer db.InvalidateSettings()
 	return db.InTx(ctx, func(tx *Tx) error {
 		if _, err := tx.tx.ExecContext(ctx, insertIgnore(tx.dialect)+" INTO config (NAME) VALUES (?)", name); err != nil {
 			return fmt.Errorf("storage: config %s: %w", name, err)

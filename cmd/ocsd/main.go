@@ -22,6 +22,7 @@ commands:
   serve        run the server (agents on /ocsinventory, SOAP on /ocsinterface)
   migrate      create the schema, or adopt an existing OCS database (GUI_VERSION 7039…7069)
   bench        replay inventories as concurrent agents and report throughput
+  settings     list, read or change the server options (the config table)
   version      print the version
 
 Run "ocsd <command> -h" for the flags of a command. Every flag can also be set
@@ -35,9 +36,10 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   runServe,
-		"migrate": runMigrate,
-		"bench":   runBench,
+		"serve":    runServe,
+		"migrate":  runMigrate,
+		"bench":    runBench,
+		"settings": runSettings,
 		"version": func(_ context.Context, _ []string, out, _ io.Writer) error {
 			_, err := fmt.Fprintln(out, "ocsd", version)
 			return err

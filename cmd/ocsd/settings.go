@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"ocsd/settings"
+	"ocsd/storage"
+)
+
+const settingsUsage = `usage: ocsd settings [--db DSN] list
+       ocsd settings [--db DSN] get NAME
+       ocsd settings [--db DSN] set NAME VALUE
+
+list prints every server option with its type, current value, default and
+meaning; set validates the value as ocs_config_V2 does.`
+
+func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("settings", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dsn := fs.String("db", "sqlite:./ocsd.db", "database (env OCSD_DB)")
+	fs.Usage = func() { fmt.Fprintln(stderr, settingsUsage) }
+	if err := loadFlags(fs, args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	db, err := openExisting(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch {
+	case rest[0] == "list" && len(rest) == 1:
+		return listSettings(ctx, db, stdout)
+	case rest[0] == "get" && len(rest) == 2:
+		return getSetting(ctx, db, stdout, rest[1])
+	case rest[0] == "set" && len(rest) == 3:
+		return setSetting(ctx, db, stdout, rest[1], rest[2])
+	}
+	fs.Usage()
+	return flag.ErrHelp
+}
+
+// openExisting opens a database ocsd already manages (applying pending
+// migrations, never adopting an OCS database silently).
+func openExisting(ctx context.Context, dsn string) (*storage.DB, error) {
+	db, err := storage.Open(ctx, dsn, storage.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func listSettings(ctx context.Context, db *storage.DB, w io.Writer) error {
+	snap, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tTYPE\tVALUE\tDEFAULT\tMEANING")
+	for _, k := range settings.Keys() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.Name, k.Type, current(snap, k), k.Default, k.Meaning)
+	}
+	return tw.Flush()
+}
+
+// current prints a key's value, or "-" when the config table has no row.
+func current(snap settings.Snapshot, k settings.Key) string {
+	if !snap.Has(k.Name) {
+		return "-"
+	}
+	if k.Type == settings.Text {
+		return snap.Text(k.Name)
+	}
+	return strconv.FormatInt(snap.Int(k.Name), 10)
+}
+
+func getSetting(ctx context.Context, db *storage.DB, w io.Writer, name string) error {
+	k, ok := settings.Lookup(name)
+	if !ok {
+		return fmt.Errorf("settings: %s is not a server option (see ocsd settings list)", name)
+	}
+	snap, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(w, current(snap, k))
+	return err
+}
+
+func setSetting(ctx context.Context, db *storage.DB, w io.Writer, name, value string) error {
+	k, ok := settings.Lookup(name)
+	if !ok {
+		return fmt.Errorf("settings: %s is not a server option (see ocsd settings list)", name)
+	}
+	if !k.Valid(value) {
+		return fmt.Errorf("settings: %q is not a valid %s (must match %s)", value, name, k.Pattern)
+	}
+	var iv *int64
+	var tv *string
+	if k.Type == settings.Int {
+		n, err := strconv.ParseInt(value, 10, 32)
+		if err != nil {
+			return errors.Join(fmt.Errorf("settings: %q is not a valid %s", value, name), err)
+		}
+		iv = &n
+	} else {
+		tv = &value
+	}
+	if err := db.SetConfig(ctx, name, iv, tv); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s = %s\n", name, value)
+	return err
+}
