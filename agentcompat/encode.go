@@ -15,10 +15,12 @@ import (
 // do not look at it.
 const ContentType = "application/x-compressed"
 
-// zlibHeader is an RFC 1950 header: deflate with a 32 KiB window, FLEVEL 0
-// ("fastest"), which is what the stateless compressor below is. The level
-// is advisory; inflaters ignore it.
-const zlibHeader = "\x78\x01"
+// zlibHeader is the RFC 1950 header Compress::Zlib writes at its default
+// level: deflate, 32 KiB window, FLEVEL 2. The level is advisory for zlib,
+// but FusionInventory's agent finds the reply by looking for exactly these
+// two bytes (FusionInventory/Agent/HTTP/Client/OCS.pm), so the stateless
+// compressor below must announce the default level too.
+const zlibHeader = "\x78\x9c"
 
 // Encode compresses a reply document in enc, the request's own encoding:
 // a zlib stream as Compress::Zlib::compress writes, a gzip member as

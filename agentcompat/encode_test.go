@@ -45,10 +45,10 @@ func TestEncode(t *testing.T) {
 		enc    Encoding
 		prefix []byte
 	}{
-		{name: "zlib", enc: Zlib, prefix: []byte{0x78, 0x01}},
+		{name: "zlib", enc: Zlib, prefix: []byte{0x78, 0x9c}},
 		{name: "gzip", enc: Gzip, prefix: []byte{0x1f, 0x8b, 8}},
 		{name: "plain", enc: Plain, prefix: []byte("<?xml")},
-		{name: "unknown is zlib", enc: Encoding(7), prefix: []byte{0x78, 0x01}},
+		{name: "unknown is zlib", enc: Encoding(7), prefix: []byte{0x78, 0x9c}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
