@@ -6,6 +6,10 @@ import (
 	"io"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 
 	"ocsd/internal/testsupport"
 )
@@ -90,11 +94,13 @@ func BenchmarkEncodePrologReply(b *testing.B) {
 	}
 }
 
+// mustLatin1 re-encodes doc as windows-1252, what a Windows agent writing
+// "latin-1" produces; characters it lacks become '?'.
 func mustLatin1(b *testing.B, doc []byte) []byte {
 	b.Helper()
-	out, ok := toLatin1(doc)
-	if !ok {
-		b.Skip("sample has no latin-1 form")
+	out, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes(doc)
+	if err != nil || utf8.Valid(out) {
+		b.Fatalf("no windows-1252 form with invalid UTF-8 (%v)", err)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ToUTF8 returns the document xml in UTF-8, ready for the parser and for
@@ -75,7 +76,9 @@ func isUTF8Label(label []byte) bool {
 
 // fromCharset converts xml from enc and rewrites its declaration.
 func fromCharset(enc encoding.Encoding, xml []byte) []byte {
-	out, err := enc.NewDecoder().Bytes(xml)
+	// Sized for mostly ASCII text with some two-byte characters, so the
+	// output rarely regrows.
+	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(xml)+len(xml)/8+16), xml)
 	if err != nil {
 		// x/text decoders substitute U+FFFD rather than fail; should one
 		// fail anyway, the byte repair still yields valid UTF-8.

@@ -70,9 +70,11 @@ var (
 // does. The three tests cannot overlap: no XML or gzip body begins with a
 // valid zlib header.
 //
-// Inflation stops as soon as the output crosses lim (see Limits), so a
-// decompression bomb costs at most the cap in memory. Errors wrap
-// ErrUndecodable (inventory.Invalid) or ErrTooLarge (inventory.TooLarge).
+// Inflation stops as soon as the output crosses lim (see Limits), and only
+// a document that ends within the cap is kept: a decompression bomb costs
+// the first buffer (at most 8 MiB) and the time to inflate up to the cap,
+// never the cap in memory. Errors wrap ErrUndecodable (inventory.Invalid)
+// or ErrTooLarge (inventory.TooLarge).
 func Decode(body []byte, lim Limits) (Decoded, error) {
 	lim = lim.withDefaults()
 	if len(body) == 0 {

@@ -99,6 +99,11 @@ func forbiddenControlIn(b []byte) bool {
 func appendClean(dst, src []byte) []byte {
 	for i := 0; i < len(src); {
 		c := src[i]
+		if run := plainRun(src[i:]); run > 0 {
+			dst = append(dst, src[i:i+run]...)
+			i += run
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -121,6 +126,17 @@ func appendClean(dst, src []byte) []byte {
 		i += size
 	}
 	return dst
+}
+
+// plainRun is the length of the leading run of b that appendClean copies
+// as is: printable ASCII other than ';'.
+func plainRun(b []byte) int {
+	for i, c := range b {
+		if c < 0x20 || c >= utf8.RuneSelf || c == ';' {
+			return i
+		}
+	}
+	return len(b)
 }
 
 // dropIllegalRefAtEnd removes an illegal character reference ending b.
