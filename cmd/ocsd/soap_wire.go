@@ -16,10 +16,11 @@ var _ soap.Backend = (*storage.DB)(nil)
 // endpoint's body cap.
 func soapService(cfg *serveConfig, db *storage.DB, log zerolog.Logger) (http.Handler, error) {
 	return soap.New(soap.Options{
-		User:     cfg.soap.user,
-		Password: cfg.soap.password,
-		Disabled: cfg.soap.disabled,
-		PageSize: cfg.soap.pageSize,
-		MaxBody:  cfg.agent.limits.MaxBody,
+		User:        cfg.soap.user,
+		Password:    cfg.soap.password,
+		Disabled:    cfg.soap.disabled,
+		PageSize:    cfg.soap.pageSize,
+		MaxBody:     cfg.agent.limits.MaxBody,
+		MaxInflated: cfg.agent.limits.MaxInflated,
 	}, db, log.With().Str("component", "soap").Logger())
 }
