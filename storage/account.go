@@ -46,13 +46,13 @@ func (db *DB) accountColumns(ctx context.Context, q queryer) ([]string, error) {
 // always when AcceptAccount (mirrors Apache/Ocsinventory/Server/Inventory/Update/AccountInfos.pm).
 // It leaves the resulting row in res.Account.
 func (tx *Tx) writeAccount(ctx context.Context, id int64, p *inventory.WritePlan, res *inventory.WriteResult) error {
-	cols, err := tx.db.accountColumns(ctx, tx.tx)
+	cols, err := tx.db.accountColumns(ctx, tx)
 	if err != nil {
 		return err
 	}
 	var ok bool
 	if !res.Created {
-		if res.Account, ok, err = readAccount(ctx, tx.tx, id); err != nil {
+		if res.Account, ok, err = readAccount(ctx, tx, id); err != nil {
 			return err
 		}
 	}
@@ -72,7 +72,7 @@ func (tx *Tx) writeAccount(ctx context.Context, id int64, p *inventory.WritePlan
 	if err != nil {
 		return err
 	}
-	res.Account, _, err = readAccount(ctx, tx.tx, id)
+	res.Account, _, err = readAccount(ctx, tx, id)
 	return err
 }
 
@@ -108,10 +108,7 @@ func (tx *Tx) insertAccount(ctx context.Context, id int64, cols []string, entrie
 		}
 	}
 	q := "INSERT INTO accountinfo (" + strings.Join(append([]string{"HARDWARE_ID"}, names...), ", ") + ") VALUES " + placeholders(len(names)+1)
-	if _, err := tx.tx.ExecContext(ctx, q, append([]any{id}, vals...)...); err != nil {
-		return fmt.Errorf("storage: insert accountinfo: %w", err)
-	}
-	return nil
+	return tx.queue(ctx, q, append([]any{id}, vals...)...)
 }
 
 func (tx *Tx) updateAccount(ctx context.Context, id int64, cols []string, entries []inventory.AccountEntry) error {
@@ -124,10 +121,7 @@ func (tx *Tx) updateAccount(ctx context.Context, id int64, cols []string, entrie
 		sets[i] = n + " = ?"
 	}
 	q := "UPDATE accountinfo SET " + strings.Join(sets, ", ") + " WHERE HARDWARE_ID = ?"
-	if _, err := tx.tx.ExecContext(ctx, q, append(vals, id)...); err != nil {
-		return fmt.Errorf("storage: update accountinfo: %w", err)
-	}
-	return nil
+	return tx.queue(ctx, q, append(vals, id)...)
 }
 
 func indexFold(list []string, s string) int {

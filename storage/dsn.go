@@ -125,6 +125,9 @@ func applyMySQLOptions(cfg *mysql.Config, query string) error {
 	cfg.Params = map[string]string{"sql_mode": "'NO_ENGINE_SUBSTITUTION'"}
 	cfg.Collation = "utf8mb4_general_ci"
 	cfg.InterpolateParams = true
+	// Transactions send their queued writes as one multi-statement round
+	// trip (storage/batch.go); values are always escaped by interpolation.
+	cfg.MultiStatements = true
 	cfg.ParseTime = false
 	cfg.Timeout = 10 * time.Second
 	cfg.ReadTimeout = 60 * time.Second

@@ -26,8 +26,8 @@ func (tx *Tx) writeExtras(ctx context.Context, id int64, extras []inventory.Extr
 		for _, e := range extras[:n] {
 			args = append(args, id, e.Tag, e.XML, strconv.FormatUint(e.Hash, 16))
 		}
-		if _, err := tx.tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("storage: save extra sections: %w", err)
+		if err := tx.queue(ctx, q, args...); err != nil {
+			return err
 		}
 		extras = extras[n:]
 	}
@@ -43,7 +43,7 @@ func (tx *Tx) syncDownloadHistory(ctx context.Context, id int64, pkgs []string) 
 			want[n] = true
 		}
 	}
-	rows, err := tx.tx.QueryContext(ctx, "SELECT PKG_ID FROM download_history WHERE HARDWARE_ID = ?", id)
+	rows, err := tx.query(ctx, "SELECT PKG_ID FROM download_history WHERE HARDWARE_ID = ?", id)
 	if err != nil {
 		return fmt.Errorf("storage: read download_history: %w", err)
 	}
@@ -59,15 +59,15 @@ func (tx *Tx) syncDownloadHistory(ctx context.Context, id int64, pkgs []string) 
 	rows.Close()
 	for n := range have {
 		if !want[n] {
-			if _, err := tx.tx.ExecContext(ctx, "DELETE FROM download_history WHERE HARDWARE_ID = ? AND PKG_ID = ?", id, n); err != nil {
-				return fmt.Errorf("storage: delete download_history: %w", err)
+			if err := tx.queue(ctx, "DELETE FROM download_history WHERE HARDWARE_ID = ? AND PKG_ID = ?", id, n); err != nil {
+				return err
 			}
 		}
 	}
 	for n := range want {
 		if !have[n] {
-			if _, err := tx.tx.ExecContext(ctx, insertIgnore(tx.dialect)+" INTO download_history (HARDWARE_ID, PKG_ID) VALUES (?, ?)", id, n); err != nil {
-				return fmt.Errorf("storage: insert download_history: %w", err)
+			if err := tx.queue(ctx, insertIgnore(tx.dialect)+" INTO download_history (HARDWARE_ID, PKG_ID) VALUES (?, ?)", id, n); err != nil {
+				return err
 			}
 		}
 	}

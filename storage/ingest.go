@@ -135,10 +135,7 @@ func (tx *Tx) updateHardware(ctx context.Context, id int64, p *inventory.WritePl
 	}
 	q.WriteString(" WHERE ID = ?")
 	args = append(args, id)
-	if _, err := tx.tx.ExecContext(ctx, q.String(), args...); err != nil {
-		return fmt.Errorf("storage: update hardware: %w", err)
-	}
-	return nil
+	return tx.queue(ctx, q.String(), args...)
 }
 
 func nullable(s *string) any {
@@ -181,10 +178,7 @@ func (tx *Tx) saveHashes(ctx context.Context, id int64, stored, fresh map[string
 		return nil
 	}
 	q := upsertSQL(tx.dialect, "ocsd_device_state", []string{"HARDWARE_ID", "SECTIONS", "UPDATED"}, []string{"HARDWARE_ID"})
-	if _, err := tx.tx.ExecContext(ctx, q, id, formatHashes(merged), tx.db.nowText()); err != nil {
-		return fmt.Errorf("storage: save device state: %w", err)
-	}
-	return nil
+	return tx.queue(ctx, q, id, formatHashes(merged), tx.db.nowText())
 }
 
 // upsertSQL builds an insert-or-update of one row of cols keyed by keys.

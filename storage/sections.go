@@ -29,8 +29,8 @@ func (tx *Tx) writeSection(ctx context.Context, id int64, sw *inventory.SectionW
 	}
 	if s.KeyedByDevice {
 		// One row keyed by HARDWARE_ID: replace it whole.
-		if _, err := tx.tx.ExecContext(ctx, "DELETE FROM "+s.Table+" WHERE HARDWARE_ID = ?", id); err != nil {
-			return false, fmt.Errorf("storage: clear %s: %w", s.Table, err)
+		if err := tx.queue(ctx, "DELETE FROM "+s.Table+" WHERE HARDWARE_ID = ?", id); err != nil {
+			return false, err
 		}
 		return true, tx.insertRows(ctx, id, s, sw.Rows)
 	}
@@ -58,7 +58,7 @@ func (tx *Tx) readRows(ctx context.Context, id int64, s inventory.Section) ([]in
 		q.WriteString(c.Name)
 	}
 	q.WriteString(" FROM " + s.Table + " WHERE HARDWARE_ID = ?")
-	rows, err := tx.tx.QueryContext(ctx, q.String(), id)
+	rows, err := tx.query(ctx, q.String(), id)
 	if err != nil {
 		return nil, fmt.Errorf("storage: read %s: %w", s.Table, err)
 	}
@@ -118,8 +118,8 @@ func (tx *Tx) insertRows(ctx context.Context, id int64, s inventory.Section, row
 				args = append(args, v)
 			}
 		}
-		if _, err := tx.tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("storage: insert %s: %w", s.Table, err)
+		if err := tx.queue(ctx, q.String(), args...); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -134,8 +134,8 @@ func (tx *Tx) deleteIDs(ctx context.Context, table string, ids []int64) error {
 			args = append(args, id)
 		}
 		q := "DELETE FROM " + table + " WHERE ID IN " + placeholders(end-start)
-		if _, err := tx.tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("storage: delete from %s: %w", table, err)
+		if err := tx.queue(ctx, q, args...); err != nil {
+			return err
 		}
 	}
 	return nil

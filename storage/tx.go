@@ -34,6 +34,10 @@ type Tx struct {
 	tx      *sql.Tx
 	db      *DB
 	dialect Dialect
+	// pending are writes queued for one multi-statement round trip (MySQL).
+	pending    []queuedStmt
+	pendingLen int
+	pendingErr error
 }
 
 // InTx runs fn in a transaction and commits it; fn's error rolls it back.
@@ -78,6 +82,14 @@ func (db *DB) tryTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := fn(tx); err != nil {
 		_ = stx.Rollback()
 		return err
+	}
+	if err := tx.flush(ctx); err != nil {
+		_ = stx.Rollback()
+		return err
+	}
+	if tx.pendingErr != nil {
+		_ = stx.Rollback()
+		return tx.pendingErr
 	}
 	if err := stx.Commit(); err != nil {
 		return fmt.Errorf("storage: commit: %w", err)
