@@ -8,6 +8,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -30,6 +32,8 @@ type serveConfig struct {
 	idleTimeout         time.Duration
 	requestTimeout      time.Duration
 	debugListen         string
+	gcPercent           int
+	memoryLimit         int64
 }
 
 func serveFlags(fs *flag.FlagSet) *serveConfig {
@@ -47,6 +51,8 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	fs.DurationVar(&c.idleTimeout, "idle-timeout", 120*time.Second, "HTTP keep-alive idle timeout")
 	fs.DurationVar(&c.requestTimeout, "request-timeout", 120*time.Second, "upper bound of one request's processing")
 	fs.StringVar(&c.debugListen, "debug-listen", "", "address of a separate listener serving /debug/pprof (empty: off)")
+	fs.IntVar(&c.gcPercent, "gc-percent", 400, "Go GC target percentage (GOGC wins when set)")
+	fs.Int64Var(&c.memoryLimit, "memory-limit", 192<<20, "soft memory limit of the process in bytes (GOMEMLIMIT wins when set)")
 	agentFlags(fs, &c.agent)
 	soapFlags(fs, &c.soap)
 	return c
@@ -63,6 +69,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	tuneGC(cfg)
 	db, err := openAndMigrate(ctx, cfg, log, stdout)
 	if err != nil {
 		return err
@@ -139,4 +146,16 @@ func listenAndServe(ctx context.Context, cfg *serveConfig, h http.Handler, log z
 	}
 	log.Info().Msg("stopped")
 	return nil
+}
+
+// tuneGC trades memory for CPU: inventories allocate a lot of short-lived
+// garbage, and a higher GC target under a soft memory limit spends less CPU
+// collecting it while keeping the process within its memory budget.
+func tuneGC(cfg *serveConfig) {
+	if _, ok := os.LookupEnv("GOGC"); !ok && cfg.gcPercent > 0 {
+		debug.SetGCPercent(cfg.gcPercent)
+	}
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok && cfg.memoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.memoryLimit)
+	}
 }
