@@ -32,8 +32,9 @@ lint:
 
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test ./agentcompat -run '^$$' -fuzz FuzzDecodeBody -fuzztime $(FUZZTIME)
-	$(GO) test ./inventory -run '^$$' -fuzz FuzzParseRequest -fuzztime $(FUZZTIME)
+	$(GO) test ./agentcompat -run '^$$' -fuzz FuzzDecodeBody -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./agentcompat -run '^$$' -fuzz FuzzToUTF8 -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./inventory -run '^$$' -fuzz FuzzParseRequest -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 generate:
 	$(GO) generate ./...

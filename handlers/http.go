@@ -145,6 +145,7 @@ func (e *Endpoint) decode(r *http.Request, id string) (*Request, error) {
 	return &Request{
 		Request: parsed, Document: doc, Encoding: dec.Encoding, ID: id, TLS: r.TLS != nil,
 		ClientIP: clientIP(r, e.opt.TrustedProxies), UserAgent: agentcompat.SanitizeUserAgent(r.UserAgent()),
+		RawUserAgent: r.UserAgent(),
 	}, nil
 }
 

@@ -17,8 +17,11 @@ type Request struct {
 	Encoding agentcompat.Encoding
 	// ClientIP is the agent's address (proxies only when trusted).
 	ClientIP string
-	// UserAgent is the sanitised User-Agent header.
+	// UserAgent is the sanitised User-Agent header, for storing and logging.
 	UserAgent string
+	// RawUserAgent is the header as sent, for the User-Agent policy: the
+	// GLPI Android app's contains ';', which sanitising replaces.
+	RawUserAgent string
 	// TLS tells whether the request came over HTTPS.
 	TLS bool
 	// ID identifies the request in logs and in the X-Request-Id header.

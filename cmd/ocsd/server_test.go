@@ -153,3 +153,27 @@ func TestServeRefusesOlderOCSDatabase(t *testing.T) {
 		t.Fatalf("serve on a 7039 OCS database: exit %d, stderr %q", code, stderr.String())
 	}
 }
+
+// TestUserAgentPolicy: the agent families are accepted on PROLOG — the GLPI
+// Android app's User-Agent included, though it carries ';' — and others are
+// refused with 400; inventories are never refused for their User-Agent.
+func TestUserAgentPolicy(t *testing.T) {
+	s := newTestServer(t, dialectsSQLite(t))
+	prolog := []byte("<REQUEST><DEVICEID>ua-2024-01-02-03-04-05</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>")
+	for ua, want := range map[string]int{
+		"OCS-NG_unified_unix_agent_v2.10.0":                                http.StatusOK,
+		"OCS-NG_WINDOWS_AGENT_v2.11.0.1":                                   http.StatusOK,
+		"FusionInventory-Agent_v2.6-3":                                     http.StatusOK,
+		"GLPI-Agent_v1.7":                                                  http.StatusOK,
+		"Inventory Agent/1.3.0 (Linux; Android 13; GLPI Inventory Agent)": http.StatusOK,
+		"SomeUnknownAgent_v1.0":                                            http.StatusBadRequest,
+		"curl/8.0":                                                         http.StatusBadRequest,
+	} {
+		if status, body := s.post(t, prolog, agentcompat.Zlib, ua); status != want {
+			t.Errorf("PROLOG from %q: %d %s, want %d", ua, status, body, want)
+		}
+	}
+	if status, _ := s.post(t, baseMachine(3).doc(), agentcompat.Zlib, "SomeUnknownAgent_v1.0"); status != http.StatusOK {
+		t.Errorf("INVENTORY from an unknown agent: %d, want 200 (OCS checks PROLOG only)", status)
+	}
+}

@@ -1,5 +1,5 @@
 // Package useragent refuses PROLOGs from agents outside the accepted
-// families (mirrors Apache/Ocsinventory/Server/Capacities/Useragent.pm). Like
+// families (mirrors Apache/Ocsinventory/Server/Useragent.pm). Like
 // OCS it checks PROLOG only: inventories and reports of an agent that once
 // got through are never lost to a policy change.
 package useragent
@@ -28,7 +28,7 @@ func (m *Module) Name() string { return "useragent" }
 
 // PrologRead implements handlers.PrologReader.
 func (m *Module) PrologRead(ctx context.Context, req *handlers.Request) (handlers.Verdict, error) {
-	if m.policy.Allowed(req.UserAgent) {
+	if m.policy.Allowed(req.RawUserAgent) {
 		return handlers.Continue, nil
 	}
 	zerolog.Ctx(ctx).Warn().Str("user_agent", req.UserAgent).Msg("user agent refused")
