@@ -161,13 +161,13 @@ func TestUserAgentPolicy(t *testing.T) {
 	s := newTestServer(t, dialectsSQLite(t))
 	prolog := []byte("<REQUEST><DEVICEID>ua-2024-01-02-03-04-05</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>")
 	for ua, want := range map[string]int{
-		"OCS-NG_unified_unix_agent_v2.10.0":                                http.StatusOK,
-		"OCS-NG_WINDOWS_AGENT_v2.11.0.1":                                   http.StatusOK,
-		"FusionInventory-Agent_v2.6-3":                                     http.StatusOK,
-		"GLPI-Agent_v1.7":                                                  http.StatusOK,
+		"OCS-NG_unified_unix_agent_v2.10.0":                               http.StatusOK,
+		"OCS-NG_WINDOWS_AGENT_v2.11.0.1":                                  http.StatusOK,
+		"FusionInventory-Agent_v2.6-3":                                    http.StatusOK,
+		"GLPI-Agent_v1.7":                                                 http.StatusOK,
 		"Inventory Agent/1.3.0 (Linux; Android 13; GLPI Inventory Agent)": http.StatusOK,
-		"SomeUnknownAgent_v1.0":                                            http.StatusBadRequest,
-		"curl/8.0":                                                         http.StatusBadRequest,
+		"SomeUnknownAgent_v1.0":                                           http.StatusBadRequest,
+		"curl/8.0":                                                        http.StatusBadRequest,
 	} {
 		if status, body := s.post(t, prolog, agentcompat.Zlib, ua); status != want {
 			t.Errorf("PROLOG from %q: %d %s, want %d", ua, status, body, want)
