@@ -28,7 +28,7 @@ func forEachDB(t *testing.T, fn func(t *testing.T, db *storage.DB)) {
 	}
 }
 
-func openMigrated(t *testing.T, dsn string) *storage.DB {
+func openMigrated(t testing.TB, dsn string) *storage.DB {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -51,7 +51,7 @@ func dbServer(t *testing.T, db *storage.DB, opt Options) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{h: h}
+	return &testServer{h: h, db: db}
 }
 
 func must(t testing.TB, err error) {

@@ -3,6 +3,7 @@ package soap
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,10 +12,12 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"ocsd/internal/testsupport"
 	"ocsd/wsdl"
 )
 
 func TestAuthAndRefusals(t *testing.T) {
+	db := openMigrated(t, testsupport.SQLiteDSN(t))
 	cases := []struct {
 		name   string
 		opt    Options
@@ -32,7 +35,7 @@ func TestAuthAndRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			h, err := New(c.opt, newMem(), zerolog.Nop())
+			h, err := New(c.opt, db, zerolog.Nop())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,7 +57,8 @@ func TestAuthAndRefusals(t *testing.T) {
 }
 
 func TestNewRejectsBadOptions(t *testing.T) {
-	if _, err := New(Options{User: "u", Password: "p", PageSize: -1}, newMem(), zerolog.Nop()); err == nil {
+	db := openMigrated(t, testsupport.SQLiteDSN(t))
+	if _, err := New(Options{User: "u", Password: "p", PageSize: -1}, db, zerolog.Nop()); err == nil {
 		t.Fatal("negative page size accepted")
 	}
 	if _, err := New(Options{User: "u", Password: "p"}, nil, zerolog.Nop()); err == nil {
@@ -97,9 +101,11 @@ func TestHTTPLevel(t *testing.T) {
 
 func TestGzipReply(t *testing.T) {
 	s := newTestServer(t, Options{})
-	for i := 0; i < 30; i++ {
-		s.mem.events = append(s.mem.events, storeEvent("pc-2024-01-01-00-00-00"))
+	events := make([][]any, 30)
+	for i := range events {
+		events[i] = []any{"2024-04-01 08:00:00", "pc-2024-01-01-00-00-00"}
 	}
+	must(t, s.db.FixtureBulk(context.Background(), "deleted_equiv", []string{"DATE", "DELETED"}, events))
 	code, hdr, body := s.post(t, liteEnvelope("get_history_V1", "0"), map[string]string{"Accept-Encoding": "gzip, deflate"})
 	if code != 200 || hdr.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("got %d, encoding %q", code, hdr.Get("Content-Encoding"))

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rs/zerolog"
-
+	"ocsd/internal/testsupport"
+	"ocsd/storage"
 	"ocsd/wsdl"
 )
 
@@ -32,25 +32,21 @@ func liteEnvelope(method string, params ...string) string {
 	return b.String()
 }
 
+// testServer is the handler under test and the database behind it.
 type testServer struct {
-	h   http.Handler
-	mem *memBackend
+	h  http.Handler
+	db *storage.DB
 }
 
+// newTestServer serves a fresh, migrated SQLite database. Selections are
+// not cached unless opt says otherwise, so fixtures written between two
+// calls show in the second.
 func newTestServer(t *testing.T, opt Options) *testServer {
 	t.Helper()
-	if opt.User == "" {
-		opt.User, opt.Password = "ocssoap", "secret"
-	}
 	if opt.SelectionTTL == 0 {
-		opt.SelectionTTL = -1 // the in-memory backend records each page's query
+		opt.SelectionTTL = -1
 	}
-	mem := newMem()
-	h, err := New(opt, mem, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &testServer{h: h, mem: mem}
+	return dbServer(t, openMigrated(t, testsupport.SQLiteDSN(t)), opt)
 }
 
 // post sends body with SOAPAction uri#method and returns status, headers and body.
