@@ -44,19 +44,26 @@ func DefaultXMLLimits() XMLLimits { return XMLLimits{MaxDepth: 32, MaxElements: 
 // parsing is most of the CPU an unchanged re-inventory costs. DOCTYPE is
 // refused (no entity expansion at all), malformed documents are errors.
 func ParseXML(data []byte, lim XMLLimits) (*Element, error) {
-	p := xmlParser{data: data, lim: lim, names: make(map[string]string, 64)}
+	p := xmlParser{data: data, doc: string(data), lim: lim, names: make(map[string]string, 64)}
 	return p.parse()
 }
 
 type xmlParser struct {
-	data  []byte
+	data []byte
+	// doc is data as a string: text without entities becomes a substring
+	// of it instead of an allocation of its own.
+	doc   string
 	pos   int
 	lim   XMLLimits
 	count int
-	stack []*Element
-	text  []byte
+	stack []openElement
+	// kids holds the children of the open elements; a closing element takes
+	// its own as one exact-size slice.
+	kids  []*Element
+	text  textBuf
 	root  *Element
 	names map[string]string
+	arena arena
 }
 
 func (p *xmlParser) errorf(format string, args ...any) error {
@@ -64,17 +71,19 @@ func (p *xmlParser) errorf(format string, args ...any) error {
 }
 
 func (p *xmlParser) parse() (*Element, error) {
-	p.data = bytes.TrimPrefix(p.data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(p.data, []byte("\xef\xbb\xbf")) {
+		p.pos = 3
+	}
 	for p.pos < len(p.data) {
 		lt := bytes.IndexByte(p.data[p.pos:], '<')
 		if lt < 0 {
-			if err := p.charData(p.data[p.pos:]); err != nil {
+			if err := p.charData(p.pos, len(p.data)); err != nil {
 				return nil, err
 			}
 			p.pos = len(p.data)
 			break
 		}
-		if err := p.charData(p.data[p.pos : p.pos+lt]); err != nil {
+		if err := p.charData(p.pos, p.pos+lt); err != nil {
 			return nil, err
 		}
 		p.pos += lt
@@ -83,7 +92,7 @@ func (p *xmlParser) parse() (*Element, error) {
 		}
 	}
 	if len(p.stack) > 0 {
-		return nil, p.errorf("unexpected end of document inside <%s>", p.stack[len(p.stack)-1].Name)
+		return nil, p.errorf("unexpected end of document inside <%s>", p.stack[len(p.stack)-1].el.Name)
 	}
 	if p.root == nil {
 		return nil, p.errorf("no root element")
@@ -126,17 +135,18 @@ func (p *xmlParser) cdata() error {
 	if len(p.stack) == 0 {
 		return p.errorf("CDATA outside the root element")
 	}
-	p.text = append(p.text, p.data[start:start+i]...)
+	p.text.appendBytes(p.doc, p.data[start:start+i])
 	p.pos = start + i + 3
 	return nil
 }
 
-// charData accumulates text for the open element; outside the root only
-// whitespace is allowed.
-func (p *xmlParser) charData(b []byte) error {
-	if len(b) == 0 {
+// charData accumulates the text data[from:to] for the open element;
+// outside the root only whitespace is allowed.
+func (p *xmlParser) charData(from, to int) error {
+	if from == to {
 		return nil
 	}
+	b := p.data[from:to]
 	if len(p.stack) == 0 {
 		if len(bytes.TrimSpace(b)) != 0 {
 			return p.errorf("text outside the root element")
@@ -144,12 +154,10 @@ func (p *xmlParser) charData(b []byte) error {
 		return nil
 	}
 	if bytes.IndexByte(b, '&') < 0 {
-		p.text = append(p.text, b...)
+		p.text.appendSpan(p.doc, from, to)
 		return nil
 	}
-	var err error
-	p.text, err = appendUnescaped(p.text, b)
-	if err != nil {
+	if err := p.text.appendUnescaped(p.doc, b); err != nil {
 		return p.errorf("%v", err)
 	}
 	return nil
@@ -162,7 +170,8 @@ func (p *xmlParser) startTag() error {
 	if err != nil {
 		return err
 	}
-	el := &Element{Name: name, Start: start}
+	el := p.arena.element()
+	el.Name, el.Start = name, start
 	if err := p.attributes(el); err != nil {
 		return err
 	}
@@ -176,8 +185,7 @@ func (p *xmlParser) startTag() error {
 		}
 		p.root = el
 	} else {
-		parent := p.stack[len(p.stack)-1]
-		parent.Children = append(parent.Children, el)
+		p.kids = append(p.kids, el)
 	}
 	selfClosing := p.data[p.pos-2] == '/'
 	if selfClosing {
@@ -185,7 +193,7 @@ func (p *xmlParser) startTag() error {
 		return nil
 	}
 	p.flushText()
-	p.stack = append(p.stack, el)
+	p.stack = append(p.stack, openElement{el: el, kidStart: len(p.kids)})
 	if p.lim.MaxDepth > 0 && len(p.stack) > p.lim.MaxDepth {
 		return fmt.Errorf("%w: nesting deeper than %d", ErrTooLarge, p.lim.MaxDepth)
 	}
@@ -266,12 +274,18 @@ func (p *xmlParser) endTag() error {
 	if len(p.stack) == 0 {
 		return p.errorf("end tag </%s> without start tag", name)
 	}
-	el := p.stack[len(p.stack)-1]
+	top := p.stack[len(p.stack)-1]
+	el := top.el
 	if el.Name != name {
 		return p.errorf("end tag </%s> does not match <%s>", name, el.Name)
 	}
 	el.End = p.pos
 	p.flushText()
+	if n := len(p.kids) - top.kidStart; n > 0 {
+		el.Children = p.arena.children(n)
+		copy(el.Children, p.kids[top.kidStart:])
+		p.kids = p.kids[:top.kidStart]
+	}
 	p.stack = p.stack[:len(p.stack)-1]
 	return nil
 }
@@ -279,14 +293,27 @@ func (p *xmlParser) endTag() error {
 // flushText assigns accumulated text to the innermost open element. Text that
 // is only whitespace is dropped, as XML::Simple does for data documents.
 func (p *xmlParser) flushText() {
-	if len(p.text) == 0 {
+	t := p.text.take(p.doc)
+	if t == "" || len(p.stack) == 0 || isBlank(t) {
 		return
 	}
-	if len(p.stack) > 0 && len(bytes.TrimSpace(p.text)) > 0 {
-		el := p.stack[len(p.stack)-1]
-		el.Text += string(p.text)
+	el := p.stack[len(p.stack)-1].el
+	if el.Text == "" {
+		el.Text = t
+	} else {
+		el.Text += t
 	}
-	p.text = p.text[:0]
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (p *xmlParser) skipSpace() {
