@@ -1,12 +1,20 @@
 package inventory
 
-import "strings"
+import (
+	"hash/crc64"
+	"strconv"
+	"strings"
+)
 
 // DeviceRef is what a DEVICEID lookup finds: the hardware row id (0: unknown
 // device) and the fingerprints of the sections its last inventory carried.
 type DeviceRef struct {
 	ID     int64
 	Hashes map[string]uint64
+	// Account is the machine's accountinfo row; AccountFound is false when
+	// it has none.
+	Account      []AccountEntry
+	AccountFound bool
 }
 
 // SoftwareIDs maps software names, publishers and versions (as sent, after
@@ -48,6 +56,27 @@ type Identity struct {
 	// UserID is the USERID received (nil/keep semantics as UserID).
 	UserID     *string
 	KeepUserID bool
+}
+
+// IdentityKey is the fingerprint key of the duplicate evidence in a
+// device's stored fingerprints.
+const IdentityKey = "=identity"
+
+// Fingerprint hashes the duplicate evidence and the criteria in force. When
+// it has not changed since a machine's previous inventory, no duplicate can
+// have appeared that this inventory would find: a machine that came to share
+// the evidence since has found this one itself, with its own inventory.
+func (id Identity) Fingerprint() uint64 {
+	h := crc64.New(crcTable)
+	for _, s := range []string{strconv.FormatUint(id.Level, 10), id.Hostname, id.Serial, id.Model, id.UUID, id.AssetTag} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, m := range id.MACs {
+		h.Write([]byte(m))
+		h.Write([]byte{1})
+	}
+	return h.Sum64()
 }
 
 // IdentityOf gathers the duplicate evidence of an inventory.

@@ -28,6 +28,9 @@ type WritePlan struct {
 	Account []AccountEntry
 	// AcceptAccount stores Account over a known device's row too.
 	AcceptAccount bool
+	// AccountKnown tells the store the caller read the known device's
+	// accountinfo row and found it, so it need not read it again.
+	AccountKnown bool
 	// Extra are the sections without an OCS table that changed.
 	Extra []ExtraSection
 	// Hashes are the fingerprints to remember for the next inventory.

@@ -15,19 +15,44 @@ import (
 // LookupDevice finds the newest machine with this DEVICEID and the section
 // fingerprints of its last inventory. An unknown DEVICEID gives ID 0.
 func (db *DB) LookupDevice(ctx context.Context, deviceID string) (inventory.DeviceRef, error) {
-	var ref inventory.DeviceRef
-	var sections sql.NullString
-	err := db.sql.QueryRowContext(ctx,
-		`SELECT h.ID, s.SECTIONS FROM hardware h LEFT JOIN ocsd_device_state s ON s.HARDWARE_ID = h.ID
-		 WHERE h.DEVICEID = ? ORDER BY h.ID DESC LIMIT 1`, deviceID).Scan(&ref.ID, &sections)
-	if errors.Is(err, sql.ErrNoRows) {
-		return inventory.DeviceRef{}, nil
-	}
+	rows, err := db.sql.QueryContext(ctx,
+		`SELECT h.ID, s.SECTIONS, a.* FROM hardware h
+		 LEFT JOIN ocsd_device_state s ON s.HARDWARE_ID = h.ID
+		 LEFT JOIN accountinfo a ON a.HARDWARE_ID = h.ID
+		 WHERE h.DEVICEID = ? ORDER BY h.ID DESC LIMIT 1`, deviceID)
 	if err != nil {
+		return inventory.DeviceRef{}, fmt.Errorf("storage: lookup device: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return inventory.DeviceRef{}, rows.Err()
+	}
+	cols, err := rows.Columns()
+	if err != nil {
+		return inventory.DeviceRef{}, fmt.Errorf("storage: lookup device: %w", err)
+	}
+	var ref inventory.DeviceRef
+	var sections dbText
+	vals := make([]dbText, len(cols)-2)
+	ptrs := []any{&ref.ID, &sections}
+	for i := range vals {
+		ptrs = append(ptrs, &vals[i])
+	}
+	if err := rows.Scan(ptrs...); err != nil {
 		return ref, fmt.Errorf("storage: lookup device: %w", err)
 	}
 	ref.Hashes = parseHashes(sections.String)
-	return ref, nil
+	for i, c := range cols[2:] {
+		if strings.EqualFold(c, "HARDWARE_ID") {
+			ref.AccountFound = vals[i].Valid
+			continue
+		}
+		ref.Account = append(ref.Account, inventory.AccountEntry{Name: c, Value: vals[i].String})
+	}
+	if !ref.AccountFound {
+		ref.Account = nil
+	}
+	return ref, rows.Err()
 }
 
 // parseHashes reads ocsd_device_state.SECTIONS ("TAG=hex,TAG=hex").
@@ -129,4 +154,33 @@ func (db *DB) ExistingDeviceIDs(ctx context.Context, ids []string) (map[string]b
 		rows.Close()
 	}
 	return out, nil
+}
+
+// ForgetFingerprint drops one stored fingerprint of a device, so its next
+// inventory redoes what the fingerprint lets it skip.
+func (db *DB) ForgetFingerprint(ctx context.Context, id int64, key string) error {
+	return db.InTx(ctx, func(tx *Tx) error {
+		q := "SELECT SECTIONS FROM ocsd_device_state WHERE HARDWARE_ID = ?"
+		if tx.dialect == MySQL {
+			q += " FOR UPDATE"
+		}
+		var sections dbText
+		err := tx.QueryRowContext(ctx, q, id).Scan(&sections)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("storage: forget fingerprint: %w", err)
+		}
+		m := parseHashes(sections.String)
+		if _, ok := m[key]; !ok {
+			return nil
+		}
+		delete(m, key)
+		_, err = tx.ExecContext(ctx, "UPDATE ocsd_device_state SET SECTIONS = ? WHERE HARDWARE_ID = ?", formatHashes(m), id)
+		if err != nil {
+			return fmt.Errorf("storage: forget fingerprint: %w", err)
+		}
+		return nil
+	})
 }

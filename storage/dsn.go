@@ -128,6 +128,9 @@ func applyMySQLOptions(cfg *mysql.Config, query string) error {
 	// Transactions send their queued writes as one multi-statement round
 	// trip (storage/batch.go); values are always escaped by interpolation.
 	cfg.MultiStatements = true
+	// UPDATE reports the rows it matched, as DBD::mysql does for OCS: an
+	// update that changes nothing still says the row exists.
+	cfg.ClientFoundRows = true
 	cfg.ParseTime = false
 	cfg.Timeout = 10 * time.Second
 	cfg.ReadTimeout = 60 * time.Second

@@ -21,6 +21,11 @@ const newDeviceChecksum = 262143
 // download history and the section fingerprints. A conflict with a
 // concurrent writer retries the whole transaction.
 func (db *DB) ExecutePlan(ctx context.Context, p *inventory.WritePlan) (inventory.WriteResult, error) {
+	if onlyHardware(p) {
+		if res, ok, err := db.touchHardware(ctx, p); err != nil || ok {
+			return res, err
+		}
+	}
 	var res inventory.WriteResult
 	err := db.InTx(ctx, func(tx *Tx) error {
 		var err error
@@ -69,6 +74,33 @@ func (tx *Tx) executePlan(ctx context.Context, p *inventory.WritePlan) (inventor
 		}
 	}
 	return res, tx.saveHashes(ctx, id, stored, p.Hashes)
+}
+
+// onlyHardware tells whether a plan writes nothing but the hardware row —
+// the common case of a re-inventory where nothing changed.
+func onlyHardware(p *inventory.WritePlan) bool {
+	return p.KnownID != 0 && p.AccountKnown && !p.AcceptAccount && len(p.Sections) == 0 && p.Software == nil &&
+		len(p.Extra) == 0 && len(p.Hashes) == 0 && p.DownloadHistory == nil
+}
+
+// touchHardware writes such a plan as one autocommit UPDATE: a single row
+// changes, so there is nothing to make atomic. ok is false when the machine
+// vanished meanwhile (merged or deleted), so the caller takes the full path.
+func (db *DB) touchHardware(ctx context.Context, p *inventory.WritePlan) (inventory.WriteResult, bool, error) {
+	q, args := hardwareUpdate(p, p.KnownID)
+	var n int64
+	err := db.retry(ctx, func() error {
+		r, err := db.sql.ExecContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("storage: update hardware: %w", err)
+		}
+		n, err = r.RowsAffected()
+		return err
+	})
+	if err != nil || n == 0 {
+		return inventory.WriteResult{}, false, err
+	}
+	return inventory.WriteResult{ID: p.KnownID, Written: []string{"hardware"}}, true, nil
 }
 
 // lockDevice takes the device's hardware row for the rest of the
@@ -120,6 +152,12 @@ func (tx *Tx) insertHardware(ctx context.Context, p *inventory.WritePlan) (int64
 }
 
 func (tx *Tx) updateHardware(ctx context.Context, id int64, p *inventory.WritePlan) error {
+	q, args := hardwareUpdate(p, id)
+	return tx.queue(ctx, q, args...)
+}
+
+// hardwareUpdate builds the UPDATE of a known machine's hardware row.
+func hardwareUpdate(p *inventory.WritePlan, id int64) (string, []any) {
 	cols := inventory.HardwareColumns()
 	var q strings.Builder
 	q.WriteString("UPDATE hardware SET LASTDATE = ?, LASTCOME = ?, CHECKSUM = (CHECKSUM | ? | 1), ETIME = NULL")
@@ -135,7 +173,7 @@ func (tx *Tx) updateHardware(ctx context.Context, id int64, p *inventory.WritePl
 	}
 	q.WriteString(" WHERE ID = ?")
 	args = append(args, id)
-	return tx.queue(ctx, q.String(), args...)
+	return q.String(), args
 }
 
 func nullable(s *string) any {

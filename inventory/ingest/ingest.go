@@ -27,6 +27,8 @@ type Store interface {
 	Account(ctx context.Context, id int64) ([]inventory.AccountEntry, error)
 	// CacheSearchValues feeds the console's search caches.
 	CacheSearchValues(ctx context.Context, osname string, regNames, regValues []string) error
+	// ForgetFingerprint drops one stored fingerprint of a device.
+	ForgetFingerprint(ctx context.Context, id int64, key string) error
 }
 
 // SettingsSource gives the current server options.
@@ -101,6 +103,11 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 	}
 	now := in.opt.Now()
 	plan := buildPlan(planInput{cfg: cfg, req: req, content: content, ref: ref, meta: meta, now: now, acceptTag: in.opt.AcceptTagUpdate})
+	ident := inventory.IdentityOf(content, 0, req.DeviceID, uint64(cfg.Int("AUTO_DUPLICATE_LVL")))
+	idChanged := ref.ID == 0 || ref.Hashes[inventory.IdentityKey] != ident.Fingerprint()
+	if idChanged {
+		plan.Hashes[inventory.IdentityKey] = ident.Fingerprint()
+	}
 	if err := in.prepareSoftware(ctx, plan, content, ref); err != nil {
 		return nil, err
 	}
@@ -109,10 +116,16 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 		return nil, fmt.Errorf("ingest: write: %w", err)
 	}
 	out := &Outcome{ID: res.ID, Created: res.Created, Written: res.Written, Account: res.Account}
+	if out.Account == nil && !res.Created && plan.AccountKnown {
+		out.Account = ref.Account
+	}
 	if cfg.Bool("INVENTORY_CACHE_ENABLED") {
 		in.cacheSearchValues(ctx, content)
 	}
-	out.Merged = in.resolveDuplicates(ctx, cfg, content, res, req.DeviceID)
+	if idChanged || ident.OldDeviceID != "" {
+		ident.ID = res.ID
+		out.Merged = in.resolveDuplicates(ctx, ident)
+	}
 	if len(out.Merged) > 0 {
 		if acc, err := in.store.Account(ctx, res.ID); err == nil {
 			out.Account = acc
@@ -140,14 +153,21 @@ func (in *Ingester) cacheSearchValues(ctx context.Context, c *inventory.Content)
 	}
 }
 
-func (in *Ingester) resolveDuplicates(ctx context.Context, cfg settings.Snapshot, c *inventory.Content, res inventory.WriteResult, deviceID string) []int64 {
+// resolveDuplicates merges the machines the inventory shows to be this one.
+// It runs only when the evidence changed since the machine's previous
+// inventory (see inventory.Identity.Fingerprint); after a failure the stored
+// fingerprint is dropped so the next inventory tries again.
+func (in *Ingester) resolveDuplicates(ctx context.Context, ident inventory.Identity) []int64 {
 	if in.dups == nil {
 		return nil
 	}
-	id := inventory.IdentityOf(c, res.ID, deviceID, uint64(cfg.Int("AUTO_DUPLICATE_LVL")))
-	merged, err := in.dups.Resolve(ctx, id)
+	merged, err := in.dups.Resolve(ctx, ident)
 	if err != nil {
-		zerolog.Ctx(ctx).Error().Err(err).Int64("hardware_id", res.ID).Msg("duplicate resolution failed; inventory kept")
+		log := zerolog.Ctx(ctx)
+		log.Error().Err(err).Int64("hardware_id", ident.ID).Msg("duplicate resolution failed; inventory kept")
+		if err := in.store.ForgetFingerprint(ctx, ident.ID, inventory.IdentityKey); err != nil {
+			log.Error().Err(err).Msg("forget identity fingerprint")
+		}
 	}
 	return merged
 }

@@ -72,6 +72,7 @@ func buildPlan(in planInput) *inventory.WritePlan {
 	}
 	p.Account = c.AccountInfo
 	p.AcceptAccount = in.acceptTag
+	p.AccountKnown = known && in.ref.AccountFound
 	if in.cfg.Bool("DOWNLOAD") {
 		p.DownloadHistory = append([]string{}, c.DownloadHistory...)
 	}
