@@ -38,9 +38,10 @@ var hardwareFields = []string{"ARCH", "CATEGORY_ID", "CHECKSUM", "DEFAULTGATEWAY
 	"USERID", "WINCOMPANY", "WINOWNER", "WINPRODID", "WINPRODKEY", "WORKGROUP"}
 
 // softwareFields are the SOFTWARES fields of servers up to 2.7, now read from
-// software + software_name/_publisher/_version (+ category).
-var softwareFields = []string{"BITSWIDTH", "CATEGORY", "COMMENTS", "FILENAME", "FILESIZE", "FOLDER", "GUID",
-	"INSTALLDATE", "LANGUAGE", "NAME", "PUBLISHER", "SOURCE", "VERSION"}
+// software + software_name/_publisher/_version (+ category), plus FORMATTED:
+// the software dictionary's name for NAME (docs/compat.md S31).
+var softwareFields = []string{"BITSWIDTH", "CATEGORY", "COMMENTS", "FILENAME", "FILESIZE", "FOLDER", "FORMATTED",
+	"GUID", "INSTALLDATE", "LANGUAGE", "NAME", "PUBLISHER", "SOURCE", "VERSION"}
 
 // exportSections builds the section list from the inventory section table:
 // every section with a CHECKSUM bit (BIOS included), HARDWARE and SOFTWARES,

@@ -2,9 +2,8 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"ocsd/soap/store"
@@ -17,6 +16,9 @@ var softwareExpr = map[string]string{
 	"BITSWIDTH": "s.BITSWIDTH", "COMMENTS": "s.COMMENTS", "FILENAME": "s.FILENAME", "FILESIZE": "s.FILESIZE",
 	"FOLDER": "s.FOLDER", "GUID": "s.GUID", "INSTALLDATE": "s.INSTALLDATE", "LANGUAGE": "s.LANGUAGE",
 	"SOURCE": "s.SOURCE", "ARCHITECTURE": "s.ARCHITECTURE",
+	// FORMATTED is the name's dico_soft entry; rules fill it in where there
+	// is none (dictionary_export.go).
+	"FORMATTED": "d.FORMATTED",
 }
 
 // categoryExpr reads a software's category (the first, if several links).
@@ -25,7 +27,8 @@ const categoryExpr = `(SELECT MIN(c.CATEGORY_NAME) FROM software_categories_link
  WHERE l.NAME_ID = s.NAME_ID AND l.PUBLISHER_ID = s.PUBLISHER_ID AND l.VERSION_ID = s.VERSION_ID)`
 
 // SoftwareRows returns the software of a page of devices, built from
-// software + software_name/_publisher/_version (+ category), in one query.
+// software + software_name/_publisher/_version (+ category, + the
+// dictionary's FORMATTED name), in one query.
 func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]store.Row, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -35,6 +38,11 @@ func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("storage: software categories: %w", err)
 	}
+	m, err := db.exportMatcher(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("storage: software rows: %w", err)
+	}
+	ruled := m.Len() > 0 && slices.Contains(cols, "FORMATTED")
 	var b strings.Builder
 	b.WriteString("SELECT s.HARDWARE_ID")
 	for _, c := range cols {
@@ -49,10 +57,20 @@ func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]s
 		}
 		b.WriteString(", " + expr)
 	}
+	scan := cols
+	if ruled {
+		b.WriteString(", " + strings.Join(softwareRuleCols, ", "))
+		scan = append(slices.Clip(cols), "_NAME", "_IGNORED")
+	}
 	b.WriteString(` FROM software s LEFT JOIN software_name n ON n.ID = s.NAME_ID
  LEFT JOIN software_publisher p ON p.ID = s.PUBLISHER_ID LEFT JOIN software_version v ON v.ID = s.VERSION_ID
+ LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
  WHERE s.HARDWARE_ID IN ` + placeholders(len(ids)) + " ORDER BY s.HARDWARE_ID, s.ID")
-	return db.scanRows(ctx, b.String(), int64Args(ids), cols, nil)
+	rows, err := db.scanRows(ctx, b.String(), int64Args(ids), scan, nil)
+	if err != nil || !ruled {
+		return rows, err
+	}
+	return applySoftwareRules(m, cols, rows)
 }
 
 func int64Args(ids []int64) []any {
@@ -136,38 +154,4 @@ func (db *DB) accountLabels(ctx context.Context, out map[string]map[string]strin
 		out[field][code.String] = label.String
 	}
 	return rows.Err()
-}
-
-// DictionaryWords returns, per device, the distinct dictionary names of its
-// software (dico_soft joined on software_name.NAME = EXTRACTED).
-func (db *DB) DictionaryWords(ctx context.Context, ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, d.FORMATTED FROM software s
- JOIN software_name n ON n.ID = s.NAME_ID JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids))+" ORDER BY s.HARDWARE_ID, d.FORMATTED", int64Args(ids), []string{"FORMATTED"}, nil)
-	if err != nil {
-		return nil, fmt.Errorf("storage: dictionary words: %w", err)
-	}
-	for _, r := range rows {
-		if r.Values[0] != nil {
-			out[r.DeviceID] = append(out[r.DeviceID], *r.Values[0])
-		}
-	}
-	return out, nil
-}
-
-// DictionaryLookup returns the formatted name of a software name.
-func (db *DB) DictionaryLookup(ctx context.Context, word string) (string, bool, error) {
-	var f string
-	err := db.sql.QueryRowContext(ctx, "SELECT FORMATTED FROM dico_soft WHERE EXTRACTED = ? ORDER BY FORMATTED LIMIT 1", word).Scan(&f)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
-	if err != nil {
-		return "", false, fmt.Errorf("storage: dictionary lookup: %w", err)
-	}
-	return f, true, nil
 }

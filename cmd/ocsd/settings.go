@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"text/tabwriter"
 
 	"ocsd/settings"
@@ -79,13 +77,10 @@ func listSettings(ctx context.Context, db *storage.DB, w io.Writer) error {
 
 // current prints a key's value, or "-" when the config table has no row.
 func current(snap settings.Snapshot, k settings.Key) string {
-	if !snap.Has(k.Name) {
-		return "-"
+	if v, ok := snap.Current(k); ok {
+		return v
 	}
-	if k.Type == settings.Text {
-		return snap.Text(k.Name)
-	}
-	return strconv.FormatInt(snap.Int(k.Name), 10)
+	return "-"
 }
 
 func getSetting(ctx context.Context, db *storage.DB, w io.Writer, name string) error {
@@ -106,23 +101,13 @@ func setSetting(ctx context.Context, db *storage.DB, w io.Writer, name, value st
 	if !ok {
 		return fmt.Errorf("settings: %s is not a server option (see ocsd settings list)", name)
 	}
-	if !k.Valid(value) {
-		return fmt.Errorf("settings: %q is not a valid %s (must match %s)", value, name, k.Pattern)
-	}
-	var iv *int64
-	var tv *string
-	if k.Type == settings.Int {
-		n, err := strconv.ParseInt(value, 10, 32)
-		if err != nil {
-			return errors.Join(fmt.Errorf("settings: %q is not a valid %s", value, name), err)
-		}
-		iv = &n
-	} else {
-		tv = &value
-	}
-	if err := db.SetConfig(ctx, name, iv, tv); err != nil {
+	v, err := k.Parse(value)
+	if err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s = %s\n", name, value)
+	if err := db.SetConfig(ctx, name, v.IValue, v.TValue); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s = %s\n", name, value)
 	return err
 }

@@ -62,6 +62,11 @@ var rules = []rule{
 	{name: "gorilla/mux stays in cmd",
 		from: func(p string) bool { return ours(p) && !under(module+"/cmd")(p) },
 		to:   under("github.com/gorilla/mux")},
+	{name: "the dictionary imports only inventory and settings",
+		from: under(module + "/dictionary"),
+		to: func(d string) bool {
+			return ours(d) && !under(module+"/dictionary")(d) && d != module+"/inventory" && d != module+"/settings"
+		}},
 	{name: "settings is dependency-free",
 		from: func(p string) bool { return p == module+"/settings" },
 		to:   ours},

@@ -1,0 +1,174 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"ocsd/dictionary"
+	"ocsd/soap/store"
+)
+
+// The software dictionary applies wherever software is exported
+// (get_dico_soft_element_V1, DICO_SOFT and SOFTWARES of get_computers_V1):
+// the exact dico_soft entry first, as OCS, then nothing for a name in
+// dico_ignored, then ocsd's rules (dictionary.Export.Resolve). Without rules
+// the SQL alone answers, as before them.
+
+// ignoredExpr tells, per software row, whether dico_ignored holds its name.
+const ignoredExpr = "CASE WHEN EXISTS (SELECT 1 FROM dico_ignored i WHERE i.EXTRACTED = n.NAME) THEN 1 ELSE 0 END"
+
+// exportMatcher compiles the rules for one export. Rules that fail
+// validation (rows written by hand) are logged and left out.
+func (db *DB) exportMatcher(ctx context.Context) (*dictionary.Matcher, error) {
+	rules, err := dictionaryRules(ctx, db.sql)
+	if err != nil {
+		return nil, err
+	}
+	lim := dictionary.DefaultLimits()
+	lim.Now = db.now
+	m, errs := dictionary.NewMatcher(rules, lim)
+	for _, e := range errs {
+		db.log.Warn().Err(e).Msg("dictionary rule left out of exports")
+	}
+	return m, nil
+}
+
+// softwareRuleCols are the hidden columns SoftwareRows reads to apply the
+// rules to FORMATTED: the raw name and whether it is ignored.
+var softwareRuleCols = []string{"n.NAME", ignoredExpr}
+
+// applySoftwareRules fills the FORMATTED of rows that have no dico_soft
+// entry from the rules, then drops the hidden columns.
+func applySoftwareRules(m *dictionary.Matcher, cols []string, rows []store.Row) ([]store.Row, error) {
+	at := slices.Index(cols, "FORMATTED")
+	exp := m.Export()
+	for i := range rows {
+		v := rows[i].Values
+		raw, ignored := v[len(cols)], v[len(cols)+1]
+		if at >= 0 && v[at] == nil && raw != nil && ignored != nil && *ignored == "0" {
+			f, ok, err := exp.Match(*raw)
+			if err != nil {
+				return nil, fmt.Errorf("storage: software rows: %w", err)
+			}
+			if ok {
+				v[at] = &f
+			}
+		}
+		rows[i].Values = v[:len(cols):len(cols)]
+	}
+	return rows, nil
+}
+
+// DictionaryWords returns, per device, the distinct dictionary names of its
+// software: the FORMATTED of the dico_soft entries of its names, then what
+// the rules make of its names that have none; names in dico_ignored give
+// no word.
+func (db *DB) DictionaryWords(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	m, err := db.exportMatcher(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("storage: dictionary words: %w", err)
+	}
+	if m.Len() > 0 {
+		return db.ruledWords(ctx, m, ids)
+	}
+	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, d.FORMATTED FROM software s
+ JOIN software_name n ON n.ID = s.NAME_ID JOIN dico_soft d ON d.EXTRACTED = n.NAME
+ WHERE s.HARDWARE_ID IN `+placeholders(len(ids))+`
+ AND NOT EXISTS (SELECT 1 FROM dico_ignored i WHERE i.EXTRACTED = n.NAME)
+ ORDER BY s.HARDWARE_ID, d.FORMATTED`, int64Args(ids), []string{"FORMATTED"}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("storage: dictionary words: %w", err)
+	}
+	for _, r := range rows {
+		if r.Values[0] != nil {
+			out[r.DeviceID] = append(out[r.DeviceID], *r.Values[0])
+		}
+	}
+	return out, nil
+}
+
+// ruledWords is DictionaryWords with rules: every name of the devices is
+// read with its entry and ignored flag, and resolved in Go. Words are
+// sorted ignoring case, as MySQL's collation sorts them.
+func (db *DB) ruledWords(ctx context.Context, m *dictionary.Matcher, ids []int64) (map[int64][]string, error) {
+	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
+ JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
+ WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("storage: dictionary words: %w", err)
+	}
+	exp := m.Export()
+	words := map[int64]map[string]bool{}
+	for _, r := range rows {
+		if r.Values[0] == nil || (r.Values[2] != nil && *r.Values[2] != "0") {
+			continue
+		}
+		k := dictionary.Known{HasEntry: r.Values[1] != nil}
+		if k.HasEntry {
+			k.Formatted = *r.Values[1]
+		}
+		f, src, err := exp.Resolve(*r.Values[0], k)
+		if err != nil {
+			return nil, fmt.Errorf("storage: dictionary words: %w", err)
+		}
+		if src == dictionary.FromEntry || src == dictionary.FromRule {
+			if words[r.DeviceID] == nil {
+				words[r.DeviceID] = map[string]bool{}
+			}
+			words[r.DeviceID][f] = true
+		}
+	}
+	out := make(map[int64][]string, len(words))
+	for id, set := range words {
+		list := make([]string, 0, len(set))
+		for w := range set {
+			list = append(list, w)
+		}
+		sort.Slice(list, func(i, j int) bool {
+			a, b := strings.ToLower(list[i]), strings.ToLower(list[j])
+			return a < b || (a == b && list[i] < list[j])
+		})
+		out[id] = list
+	}
+	return out, nil
+}
+
+// DictionaryLookup returns the formatted name of a software name: its
+// dico_soft entry, else (unless dico_ignored holds it) the first rule
+// that matches it.
+func (db *DB) DictionaryLookup(ctx context.Context, word string) (string, bool, error) {
+	var f string
+	err := db.sql.QueryRowContext(ctx, "SELECT FORMATTED FROM dico_soft WHERE EXTRACTED = ? ORDER BY FORMATTED LIMIT 1", word).Scan(&f)
+	if err == nil {
+		return f, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", false, fmt.Errorf("storage: dictionary lookup: %w", err)
+	}
+	m, err := db.exportMatcher(ctx)
+	if err != nil || m.Len() == 0 {
+		return "", false, err
+	}
+	var ignored int
+	err = db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM dico_ignored WHERE EXTRACTED = ?", word).Scan(&ignored)
+	if err != nil {
+		return "", false, fmt.Errorf("storage: dictionary lookup: %w", err)
+	}
+	if ignored > 0 {
+		return "", false, nil
+	}
+	f, ok, err := m.Export().Match(word)
+	if err != nil {
+		return "", false, fmt.Errorf("storage: dictionary lookup: %w", err)
+	}
+	return f, ok, nil
+}
