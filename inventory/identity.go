@@ -60,7 +60,7 @@ type Identity struct {
 
 // IdentityKey is the fingerprint key of the duplicate evidence in a
 // device's stored fingerprints.
-const IdentityKey = "=identity"
+const IdentityKey = "@identity"
 
 // Fingerprint hashes the duplicate evidence and the criteria in force. When
 // it has not changed since a machine's previous inventory, no duplicate can

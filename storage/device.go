@@ -55,7 +55,9 @@ func (db *DB) LookupDevice(ctx context.Context, deviceID string) (inventory.Devi
 	return ref, rows.Err()
 }
 
-// parseHashes reads ocsd_device_state.SECTIONS ("TAG=hex,TAG=hex").
+// parseHashes reads ocsd_device_state.SECTIONS ("TAG=hex,TAG=hex"); keys
+// never contain '=' or ',' (section tags, "+TAG" for extra sections,
+// inventory.IdentityKey).
 func parseHashes(s string) map[string]uint64 {
 	out := map[string]uint64{}
 	for _, part := range strings.Split(s, ",") {
