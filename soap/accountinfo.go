@@ -13,6 +13,12 @@ import (
 // (mirrors Apache/Ocsinventory/Interface/Inventory.pm). Entries are sorted
 // by name; OCS emits them in random hash order.
 func (s *service) renderAccountInfo(ctx context.Context, ids []int64, pb *pageBlocks) error {
+	return s.renderAccount(ctx, ids, pb, func(d *doc, name string, v *string) { d.leafAttr(2, "ENTRY", "Name", name, v) })
+}
+
+// renderAccount renders ACCOUNTINFO with entry writing each value of the
+// field name.
+func (s *service) renderAccount(ctx context.Context, ids []int64, pb *pageBlocks, entry func(d *doc, name string, v *string)) error {
 	ai, err := s.b.AccountInfo(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("soap: accountinfo: %w", err)
@@ -41,7 +47,7 @@ func (s *service) renderAccountInfo(ctx context.Context, ids []int64, pb *pageBl
 			labels := ai.Labels[c.name]
 			v := vals[c.idx]
 			if labels == nil || v == nil {
-				d.leafAttr(2, "ENTRY", "Name", c.name, v)
+				entry(&d, c.name, v)
 				continue
 			}
 			for _, code := range strings.Split(*v, "&&&") {
@@ -49,7 +55,7 @@ func (s *service) renderAccountInfo(ctx context.Context, ids []int64, pb *pageBl
 					continue
 				}
 				label := labels[code]
-				d.leafAttr(2, "ENTRY", "Name", c.name, &label)
+				entry(&d, c.name, &label)
 			}
 		}
 		d.close(1, "ACCOUNTINFO")

@@ -15,6 +15,7 @@ type Backend interface {
 	IPDiscoverStore
 	DeviceWriter
 	SNMPReader
+	PluginStore
 }
 
 // ComputerReader reads computers and their sections for get_computers_V1.
@@ -94,4 +95,22 @@ type IPDiscoverStore interface {
 type SNMPReader interface {
 	// SNMPDevices returns one page of SNMP devices of every type.
 	SNMPDevices(ctx context.Context, q store.SNMPQuery) ([]store.SNMPDevice, error)
+}
+
+// PluginStore serves what only the GLPI ocsinventoryng plugin's dialect
+// asks (search_computers_V1, get_computer_sections_V1, get_checksum_V1,
+// remove_deleted_computer_V1 and get_computers_V1 with FILTER/DISPLAY).
+type PluginStore interface {
+	// PluginComputers returns how many visible, unarchived computers q
+	// selects, and the page of them (META view) its Offset and Limit give.
+	PluginComputers(ctx context.Context, q store.PluginQuery) (int64, []store.Computer, error)
+	// PluginChecksum returns hardware.CHECKSUM of a computer.
+	PluginChecksum(ctx context.Context, id int64) (string, bool, error)
+	// PluginDictionary returns, per device, its software names the
+	// dictionary knows, with their dictionary names, sorted.
+	PluginDictionary(ctx context.Context, ids []int64) (map[int64][]store.DicoName, error)
+	// PluginRemoveDeleted deletes the deleted_equiv events of deleted: with
+	// an equivalent those naming it, without one those naming none (NULL,
+	// '' or 'NULL'). It returns how many were deleted.
+	PluginRemoveDeleted(ctx context.Context, deleted string, equivalent *string) (int64, error)
 }

@@ -91,7 +91,7 @@ func clientScript(multipart bool) []clientCall {
 		{"ipdiscover_delete_type_V1", []any{"Printer"}, equals("1")},
 		{"delete_computers_by_id_V1", []any{4}, equals("OK")},
 		{"get_history_V1", []any{0}, has("<DELETED>4</DELETED>")},
-		{"search_computers_V1", []any{"x"}, func(r clientResult) bool {
+		{"get_deleted_computers_V1", []any{"x"}, func(r clientResult) bool {
 			// WSDL-mode PHP refuses it itself: the WSDL does not declare it.
 			return strings.Contains(r.Fault, "Failed to locate method") || strings.Contains(r.Fault, "not a valid method")
 		}},

@@ -2,6 +2,7 @@ package soap
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestDecode(t *testing.T) {
 				t.Fatalf("got %+v", got)
 			}
 			for i := range c.args {
-				if got.Args[i] != c.args[i] {
+				if !reflect.DeepEqual(got.Args[i], c.args[i]) {
 					t.Errorf("arg %d = %+v, want %+v", i, got.Args[i], c.args[i])
 				}
 			}

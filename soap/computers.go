@@ -12,11 +12,15 @@ import (
 )
 
 // GetComputersV1 serves get_computers_V1: the wrapper "<COMPUTERS>\n", one
-// string per computer, then "</COMPUTERS>\n", each a part of its own.
+// string per computer, then "</COMPUTERS>\n", each a part of its own. A
+// plugin-shaped request gets the GLPI plugin's dialect (isPluginRequest).
 func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Params) (wsdl.Result, error) {
 	r, err := parseRequestDoc(p.Request)
 	if err != nil {
 		return wsdl.One(wsdl.Str(malformedXML)), nil
+	}
+	if isPluginRequest(r) {
+		return s.pluginComputers(ctx, p.Request, r)
 	}
 	cr, res, err := parseComputerRequest(r, s.pageSize)
 	if res != nil || err != nil {
@@ -79,17 +83,22 @@ func metaDocs(comps []store.Computer) []string {
 	for i, c := range comps {
 		var d doc
 		d.open(0, "COMPUTER")
-		d.leafText(1, "CHECKSUM", c.Checksum)
-		d.leafText(1, "DATABASEID", fmt.Sprint(c.ID))
-		d.leafText(1, "DEVICEID", c.DeviceID)
-		d.leafText(1, "LASTCOME", c.LastCome)
-		d.leafText(1, "LASTDATE", c.LastDate)
-		d.leafText(1, "NAME", c.Name)
-		d.leafText(1, "TAG", c.Tag)
+		metaFields(&d, 1, c)
 		d.close(0, "COMPUTER")
 		out[i] = d.String()
 	}
 	return out
+}
+
+// metaFields writes the seven META fields of c at level.
+func metaFields(d *doc, level int, c store.Computer) {
+	d.leafText(level, "CHECKSUM", c.Checksum)
+	d.leafText(level, "DATABASEID", fmt.Sprint(c.ID))
+	d.leafText(level, "DEVICEID", c.DeviceID)
+	d.leafText(level, "LASTCOME", c.LastCome)
+	d.leafText(level, "LASTDATE", c.LastDate)
+	d.leafText(level, "NAME", c.Name)
+	d.leafText(level, "TAG", c.Tag)
 }
 
 // block is one rendered element of a <COMPUTER>, kept per device until the
@@ -121,47 +130,74 @@ func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr 
 	if len(comps) == 0 {
 		return nil, nil
 	}
-	ids := make([]int64, len(comps))
-	for i, c := range comps {
-		ids[i] = c.ID
-	}
-	pb := &pageBlocks{dev: make(map[int64][]block, len(ids))}
-	var tasks []func(context.Context) error
-	for i := range s.sections {
-		sec := &s.sections[i]
-		if sec.Mask&cr.sections != 0 {
-			tasks = append(tasks, func(ctx context.Context) error { return s.renderSection(ctx, sec, ids, pb) })
-		}
-	}
-	if cr.wanted&wantAccountInfo != 0 {
-		tasks = append(tasks, func(ctx context.Context) error { return s.renderAccountInfo(ctx, ids, pb) })
-	}
-	if cr.wanted&wantDictionary != 0 {
-		tasks = append(tasks, func(ctx context.Context) error { return s.renderDictionary(ctx, ids, pb) })
-	}
-	if err := runBounded(ctx, sectionParallelism, tasks); err != nil {
+	ids := computerIDs(comps)
+	pb, err := s.collectBlocks(ctx, ids, cr.sections, cr.wanted, nil)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]string, len(comps))
 	for i, id := range ids {
-		out[i] = computerDoc(pb.dev[id])
+		out[i] = computerDoc(computerOpen, pb.dev[id])
 	}
 	return out, nil
 }
 
-// computerDoc assembles one <COMPUTER> from its blocks.
-func computerDoc(blocks []block) string {
+// computerIDs returns the ids of comps, in order.
+func computerIDs(comps []store.Computer) []int64 {
+	ids := make([]int64, len(comps))
+	for i, c := range comps {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// collectBlocks reads and renders, for the devices ids, the sections whose
+// bit is in sections and the special sections of wanted; extra adds the
+// renderings of other tasks (nil: none).
+func (s *service) collectBlocks(ctx context.Context, ids []int64, sections, wanted uint64,
+	extra func(ids []int64, pb *pageBlocks) []func(context.Context) error) (*pageBlocks, error) {
+	pb := &pageBlocks{dev: make(map[int64][]block, len(ids))}
+	var tasks []func(context.Context) error
+	for i := range s.sections {
+		sec := &s.sections[i]
+		if sec.Mask&sections != 0 {
+			tasks = append(tasks, func(ctx context.Context) error { return s.renderSection(ctx, sec, ids, pb) })
+		}
+	}
+	if extra != nil {
+		tasks = append(tasks, extra(ids, pb)...)
+	} else {
+		if wanted&wantAccountInfo != 0 {
+			tasks = append(tasks, func(ctx context.Context) error { return s.renderAccountInfo(ctx, ids, pb) })
+		}
+		if wanted&wantDictionary != 0 {
+			tasks = append(tasks, func(ctx context.Context) error { return s.renderDictionary(ctx, ids, pb) })
+		}
+	}
+	if err := runBounded(ctx, sectionParallelism, tasks); err != nil {
+		return nil, err
+	}
+	return pb, nil
+}
+
+// computerOpen is the start tag of a stock <COMPUTER>, in wire form.
+const computerOpen = "&lt;COMPUTER&gt;"
+
+// computerDoc assembles one <COMPUTER> from its blocks; open is its start
+// tag in wire form (attributes included).
+func computerDoc(open string, blocks []block) string {
 	if len(blocks) == 0 {
-		return "&lt;COMPUTER&gt;&lt;/COMPUTER&gt;\n"
+		return open + "&lt;/COMPUTER&gt;\n"
 	}
 	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].tag < blocks[j].tag })
-	n := len("&lt;COMPUTER&gt;\n&lt;/COMPUTER&gt;\n")
+	n := len(open) + len("\n&lt;/COMPUTER&gt;\n")
 	for _, b := range blocks {
 		n += len(b.text)
 	}
 	var sb strings.Builder
 	sb.Grow(n)
-	sb.WriteString("&lt;COMPUTER&gt;\n")
+	sb.WriteString(open)
+	sb.WriteString("\n")
 	for _, b := range blocks {
 		sb.WriteString(b.text)
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"ocsd/settings"
+	"ocsd/soap/store"
 	"ocsd/wsdl"
 )
 
@@ -86,8 +87,12 @@ func (s *service) OCSConfigV1(ctx context.Context, p wsdl.OCSConfigV1Params) (ws
 
 // OCSConfigV2 serves ocs_config_V2(key [, ivalue [, tvalue]]): optional
 // writes of either column, each validated, then <RESULT> with both values
-// (nil without a row).
+// (the server's default, the value it runs with, without a row). It also
+// reads GUI_VERSION (readOnlyConfig).
 func (s *service) OCSConfigV2(ctx context.Context, p wsdl.OCSConfigV2Params) (wsdl.Result, error) {
+	if isReadOnlyKey(p.Key) {
+		return s.readOnlyConfig(ctx, p)
+	}
 	k, bad := configKey(p.Key)
 	if bad != "" {
 		return errorResult(bad), nil
@@ -114,8 +119,13 @@ func (s *service) OCSConfigV2(ctx context.Context, p wsdl.OCSConfigV2Params) (ws
 		return nil, fmt.Errorf("soap: ocs_config_V2: %w", err)
 	}
 	if !found {
-		return wsdl.One(wsdl.NilValue()), nil
+		row = defaultRow(k)
 	}
+	return configResult(row), nil
+}
+
+// configResult renders <RESULT> with a row's IVALUE and TVALUE.
+func configResult(row store.ConfigRow) wsdl.Result {
 	var d doc
 	d.open(0, "RESULT")
 	var iv *string
@@ -125,5 +135,5 @@ func (s *service) OCSConfigV2(ctx context.Context, p wsdl.OCSConfigV2Params) (ws
 	d.leaf(1, "IVALUE", iv)
 	d.leaf(1, "TVALUE", row.TValue)
 	d.close(0, "RESULT")
-	return wsdl.One(d.value()), nil
+	return wsdl.One(d.value())
 }

@@ -55,6 +55,11 @@ func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result
 			b.WriteString(val.Text)
 			b.WriteString("</" + name + ">")
 			continue
+		case wsdl.Struct:
+			b.WriteString(` xsi:type="soapenc:Struct">`)
+			encodeMembers(b, val.Members)
+			b.WriteString("</" + name + ">")
+			continue
 		default:
 			b.WriteString(` xsi:type="xsd:string">`)
 		}
@@ -63,6 +68,15 @@ func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result
 	}
 	b.WriteString("</" + method + "Response>")
 	b.WriteString(envelopeClose)
+}
+
+// encodeMembers writes the members of a struct, each an xsd:string.
+func encodeMembers(b *bytes.Buffer, members []wsdl.Member) {
+	for _, m := range members {
+		b.WriteString("<" + m.Name + ` xsi:type="xsd:string">`)
+		escapeText(b, m.Text)
+		b.WriteString("</" + m.Name + ">")
+	}
 }
 
 // Fault codes: the client sent something unusable, or the server failed.

@@ -44,6 +44,9 @@ type Call struct {
 	Namespace string
 	// Args are its children in document order; their names are ignored.
 	Args []wsdl.Arg
+	// arrays names the SOAP-ENC:Array parameters, by position: only parts
+	// the WSDL types soapenc:Array take one (see checkArrays).
+	arrays map[int]string
 }
 
 // maxArgs bounds the parameters of one call (untrusted envelopes).
@@ -56,6 +59,7 @@ var errEnvelope = errors.New("soap: bad envelope")
 type rawArg struct {
 	arg  wsdl.Arg
 	href string
+	name string
 }
 
 // Decode reads a SOAP 1.1 or 1.2 rpc envelope: the method is the first Body
@@ -99,6 +103,12 @@ func Decode(r io.Reader) (*Call, error) {
 		c.Args[i] = ra.arg
 		if ra.href != "" {
 			c.Args[i] = refs[strings.TrimPrefix(ra.href, "#")]
+		}
+		if c.Args[i].Items != nil {
+			if c.arrays == nil {
+				c.arrays = map[int]string{}
+			}
+			c.arrays[i] = ra.name
 		}
 	}
 	return c, nil
@@ -189,11 +199,15 @@ func readRefs(d *xml.Decoder) (map[string]wsdl.Arg, error) {
 	}
 }
 
-// readScalar reads one parameter element, which must hold text only.
+// readScalar reads one parameter element, which must hold text only, or
+// be a SOAP-ENC:Array of such elements.
 func readScalar(d *xml.Decoder, start xml.StartElement) (rawArg, error) {
-	var ra rawArg
+	ra := rawArg{name: start.Name.Local}
 	if v := attr(start, nsXSI, "nil"); v == "true" || v == "1" {
 		return ra, d.Skip()
+	}
+	if isArray(start) {
+		return readArray(d, start)
 	}
 	ra.href = attr(start, "", "href")
 	var text bytes.Buffer
@@ -220,8 +234,65 @@ func readScalar(d *xml.Decoder, start xml.StartElement) (rawArg, error) {
 	}
 }
 
-// errNotScalar is a struct or array parameter: no method takes one.
+// errNotScalar is a struct parameter, or an array where the WSDL has a
+// scalar part.
 var errNotScalar = errors.New("soap: bad parameter")
+
+// maxItems bounds the elements of one array parameter.
+const maxItems = 100000
+
+// isArray tells a SOAP-ENC:Array parameter (PHP sends xsi:type
+// SOAP-ENC:Array and SOAP-ENC:arrayType; SOAP::Lite soapenc:Array).
+func isArray(el xml.StartElement) bool {
+	t := attr(el, nsXSI, "type")
+	if i := strings.LastIndexByte(t, ':'); i >= 0 {
+		t = t[i+1:]
+	}
+	return t == "Array" || attr(el, nsEnc11, "arrayType") != "" || attr(el, nsEnc12, "itemType") != ""
+}
+
+// readArray reads the scalar items of an array parameter; nil items are
+// left out.
+func readArray(d *xml.Decoder, start xml.StartElement) (rawArg, error) {
+	ra := rawArg{name: start.Name.Local, arg: wsdl.Arg{Set: true, Items: []string{}}}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ra, fmt.Errorf("%w: %w", errEnvelope, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(ra.arg.Items) == maxItems || isArray(t) {
+				return ra, fmt.Errorf("%w: array %s too large or nested", errNotScalar, start.Name.Local)
+			}
+			item, err := readScalar(d, t)
+			if err != nil {
+				return ra, err
+			}
+			if item.arg.Set {
+				ra.arg.Items = append(ra.arg.Items, item.arg.Text)
+			}
+		case xml.EndElement:
+			return ra, nil
+		}
+	}
+}
+
+// checkArrays refuses an array parameter where the operation's part is not
+// typed soapenc:Array, with the fault an undecodable parameter gets.
+func checkArrays(c *Call) error {
+	if len(c.arrays) == 0 {
+		return nil
+	}
+	op, known := wsdl.Lookup(c.Method)
+	for i, name := range c.arrays {
+		if known && i < len(op.Params) && op.Params[i].Type == "soapenc:Array" {
+			continue
+		}
+		return fmt.Errorf("%w: parameter %s is not a scalar", errNotScalar, name)
+	}
+	return nil
+}
 
 func attr(el xml.StartElement, space, local string) string {
 	for _, a := range el.Attr {

@@ -203,6 +203,9 @@ func (h *handler) run(ctx context.Context, w http.ResponseWriter, r *http.Reques
 		return nil, status, nil, err
 	}
 	call, err := Decode(bytes.NewReader(body))
+	if err == nil {
+		err = checkArrays(call)
+	}
 	if err != nil {
 		return nil, 0, nil, clientFault("Application failed during request deserialization: " + err.Error())
 	}

@@ -211,6 +211,78 @@ func callDeleteComputersByIDV1(ctx context.Context, s Service, args []Arg) (Resu
 	})
 }
 
+// SearchComputersV1Params are the positional parameters of search_computers_V1.
+type SearchComputersV1Params struct {
+	// Field is part "field" (xsd:string).
+	Field Arg
+	// Value is part "value" (xsd:string).
+	Value Arg
+}
+
+func callSearchComputersV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.SearchComputersV1(ctx, SearchComputersV1Params{
+		Field: argAt(args, 0),
+		Value: argAt(args, 1),
+	})
+}
+
+// GetComputerSectionsV1Params are the positional parameters of get_computer_sections_V1.
+type GetComputerSectionsV1Params struct {
+	// Ids is part "ids" (soapenc:Array).
+	Ids Arg
+	// Checksum is part "checksum" (xsd:string).
+	Checksum Arg
+	// Wanted is part "wanted" (xsd:string).
+	Wanted Arg
+}
+
+func callGetComputerSectionsV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.GetComputerSectionsV1(ctx, GetComputerSectionsV1Params{
+		Ids:      argAt(args, 0),
+		Checksum: argAt(args, 1),
+		Wanted:   argAt(args, 2),
+	})
+}
+
+// GetChecksumV1Params are the positional parameters of get_checksum_V1.
+type GetChecksumV1Params struct {
+	// ID is part "id" (xsd:string).
+	ID Arg
+}
+
+func callGetChecksumV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.GetChecksumV1(ctx, GetChecksumV1Params{
+		ID: argAt(args, 0),
+	})
+}
+
+// RemoveDeletedComputerV1Params are the positional parameters of remove_deleted_computer_V1.
+type RemoveDeletedComputerV1Params struct {
+	// Deleted is part "deleted" (xsd:string).
+	Deleted Arg
+	// Equivalent is part "equivalent" (xsd:string).
+	Equivalent Arg
+}
+
+func callRemoveDeletedComputerV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.RemoveDeletedComputerV1(ctx, RemoveDeletedComputerV1Params{
+		Deleted:    argAt(args, 0),
+		Equivalent: argAt(args, 1),
+	})
+}
+
+// GetAccountFieldsV1Params are the positional parameters of _get_account_fields_V1.
+type GetAccountFieldsV1Params struct {
+	// Request is part "request" (xsd:string).
+	Request Arg
+}
+
+func callGetAccountFieldsV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.GetAccountFieldsV1(ctx, GetAccountFieldsV1Params{
+		Request: argAt(args, 0),
+	})
+}
+
 // Service is implemented by the server: one method per WSDL operation.
 type Service interface {
 	// GetComputersV1 serves get_computers_V1. Computers (META or INVENTORY) selected by a REQUEST document. Through this WSDL's address the <COMPUTERS> parts come back joined in one string.
@@ -243,6 +315,16 @@ type Service interface {
 	IpdiscoverDeleteTypeV1(ctx context.Context, p IpdiscoverDeleteTypeV1Params) (Result, error)
 	// DeleteComputersByIDV1 serves delete_computers_by_id_V1. Deletes computers and every row attached to them.
 	DeleteComputersByIDV1(ctx context.Context, p DeleteComputersByIDV1Params) (Result, error)
+	// SearchComputersV1 serves search_computers_V1. Computers whose ID, TAG or DEVICEID (field, any case) equals value: <COMPUTERS> of META <COMPUTER>s.
+	SearchComputersV1(ctx context.Context, p SearchComputersV1Params) (Result, error)
+	// GetComputerSectionsV1 serves get_computer_sections_V1. The sections (CHECKSUM bits) and special sections (WANTED bits) of the given computer ids: <COMPUTERS> of <COMPUTER ID=…>.
+	GetComputerSectionsV1(ctx context.Context, p GetComputerSectionsV1Params) (Result, error)
+	// GetChecksumV1 serves get_checksum_V1. hardware.CHECKSUM of a computer: <CHECKSUM>n</CHECKSUM>.
+	GetChecksumV1(ctx context.Context, p GetChecksumV1Params) (Result, error)
+	// RemoveDeletedComputerV1 serves remove_deleted_computer_V1. Deletes the deleted_equiv events of a deleted (or, with equivalent, merged) computer; returns how many were deleted.
+	RemoveDeletedComputerV1(ctx context.Context, p RemoveDeletedComputerV1Params) (Result, error)
+	// GetAccountFieldsV1 serves _get_account_fields_V1. The administrative (accountinfo) fields, as a struct whose member names and values are the ACCOUNTINFO entry names.
+	GetAccountFieldsV1(ctx context.Context, p GetAccountFieldsV1Params) (Result, error)
 }
 
 var operations = [...]Operation{
@@ -291,6 +373,21 @@ var operations = [...]Operation{
 	{Name: "delete_computers_by_id_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#delete_computers_by_id_V1", Variadic: true, Doc: "Deletes computers and every row attached to them.",
 		Params:  []Part{{Name: "id", Type: "xsd:string"}},
 		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "search_computers_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#search_computers_V1", Variadic: false, Doc: "Computers whose ID, TAG or DEVICEID (field, any case) equals value: <COMPUTERS> of META <COMPUTER>s.",
+		Params:  []Part{{Name: "field", Type: "xsd:string"}, {Name: "value", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "get_computer_sections_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#get_computer_sections_V1", Variadic: false, Doc: "The sections (CHECKSUM bits) and special sections (WANTED bits) of the given computer ids: <COMPUTERS> of <COMPUTER ID=…>.",
+		Params:  []Part{{Name: "ids", Type: "soapenc:Array"}, {Name: "checksum", Type: "xsd:string"}, {Name: "wanted", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "get_checksum_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#get_checksum_V1", Variadic: false, Doc: "hardware.CHECKSUM of a computer: <CHECKSUM>n</CHECKSUM>.",
+		Params:  []Part{{Name: "id", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "remove_deleted_computer_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#remove_deleted_computer_V1", Variadic: false, Doc: "Deletes the deleted_equiv events of a deleted (or, with equivalent, merged) computer; returns how many were deleted.",
+		Params:  []Part{{Name: "deleted", Type: "xsd:string"}, {Name: "equivalent", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:anyType"}}},
+	{Name: "_get_account_fields_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#_get_account_fields_V1", Variadic: false, Doc: "The administrative (accountinfo) fields, as a struct whose member names and values are the ACCOUNTINFO entry names.",
+		Params:  []Part{{Name: "request", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "soapenc:Struct"}}},
 }
 
 // Operations returns the operation table, in WSDL order.
@@ -344,6 +441,16 @@ func Call(ctx context.Context, s Service, name string, args []Arg) (res Result, 
 		res, err = callIpdiscoverDeleteTypeV1(ctx, s, args)
 	case "delete_computers_by_id_V1":
 		res, err = callDeleteComputersByIDV1(ctx, s, args)
+	case "search_computers_V1":
+		res, err = callSearchComputersV1(ctx, s, args)
+	case "get_computer_sections_V1":
+		res, err = callGetComputerSectionsV1(ctx, s, args)
+	case "get_checksum_V1":
+		res, err = callGetChecksumV1(ctx, s, args)
+	case "remove_deleted_computer_V1":
+		res, err = callRemoveDeletedComputerV1(ctx, s, args)
+	case "_get_account_fields_V1":
+		res, err = callGetAccountFieldsV1(ctx, s, args)
 	default:
 		return nil, false, nil
 	}

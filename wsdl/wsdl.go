@@ -55,6 +55,9 @@ type Arg struct {
 	Text string
 	// Set is false for a missing parameter or one sent as xsi:nil.
 	Set bool
+	// Items are the elements of a SOAP-ENC:Array parameter (nil for a
+	// scalar); only parts typed soapenc:Array accept one.
+	Items []string
 }
 
 // ArgOf returns a set Arg holding s.
@@ -76,13 +79,25 @@ const (
 	// Escaped is an xsd:string whose Text is already escaped as XML
 	// character data (documents rendered straight into their wire form).
 	Escaped
+	// Struct is a SOAP-ENC:Struct of string members (PHP reads an object).
+	Struct
 )
 
 // Value is one returned value.
 type Value struct {
 	Kind Kind
 	Text string
+	// Members are the fields of a Struct, in order.
+	Members []Member
 }
+
+// Member is one field of a Struct value: Name must be an XML name.
+type Member struct {
+	Name, Text string
+}
+
+// StructValue returns a SOAP-ENC:Struct value of string members.
+func StructValue(members ...Member) Value { return Value{Kind: Struct, Members: members} }
 
 // Str returns an xsd:string value.
 func Str(s string) Value { return Value{Kind: String, Text: s} }

@@ -16,10 +16,31 @@ func TestDocumentAddress(t *testing.T) {
 	}
 }
 
+// stockOperations are the fifteen methods of the OCS interface.
+var stockOperations = []string{"get_computers_V1", "get_snmp_V1", "reset_checksum_V1", "get_history_V1",
+	"clear_history_V1", "get_dico_soft_element_V1", "ocs_config_V1", "ocs_config_V2", "get_ipdiscover_devices_V1",
+	"ipdiscover_tag_V1", "ipdiscover_untag_V1", "ipdiscover_remove_V1", "ipdiscover_create_type_V1",
+	"ipdiscover_delete_type_V1", "delete_computers_by_id_V1"}
+
+// pluginOperations are the methods only the GLPI ocsinventoryng plugin's
+// SOAP client calls.
+var pluginOperations = []string{"search_computers_V1", "get_computer_sections_V1", "get_checksum_V1",
+	"remove_deleted_computer_V1", "_get_account_fields_V1"}
+
 func TestLookupAndOperations(t *testing.T) {
 	ops := Operations()
-	if len(ops) != 15 {
-		t.Fatalf("%d operations", len(ops))
+	for i, name := range stockOperations {
+		if i >= len(ops) || ops[i].Name != name {
+			t.Fatalf("operation %d is not %s: the stock operations come first, in order", i, name)
+		}
+	}
+	for _, name := range pluginOperations {
+		if _, ok := Lookup(name); !ok {
+			t.Errorf("plugin operation %s not declared", name)
+		}
+	}
+	if gs, _ := Lookup("get_computer_sections_V1"); gs.Params[0].Type != "soapenc:Array" {
+		t.Errorf("get_computer_sections_V1 ids = %+v, want an array part", gs.Params[0])
 	}
 	for _, o := range ops {
 		got, ok := Lookup(o.Name)

@@ -12,6 +12,8 @@ const (
 	SortID SortKey = iota
 	SortLastDate
 	SortLastCome
+	// SortName sorts by NAME (the GLPI plugin dialect's ORDER only).
+	SortName
 )
 
 // ComputerQuery selects one page of computers (get_computers_V1, engine
@@ -109,4 +111,29 @@ type SNMPDevice struct {
 	Values  []*string
 	// Tag is the TAG of the matching snmp_accountinfo row, if any.
 	Tag *string
+}
+
+// PluginQuery selects computers for the GLPI ocsinventoryng plugin's dialect
+// (get_computers_V1 with FILTER, search_computers_V1,
+// get_computer_sections_V1), with the semantics of the plugin's own
+// database client. Empty slices and zero values mean "no filter".
+type PluginQuery struct {
+	IDs, ExcludeIDs             []int64
+	Tags, ExcludeTags           []string
+	DeviceIDs, ExcludeDeviceIDs []string
+	UserIDs                     []string
+	// Checksum keeps computers whose hardware.CHECKSUM & Checksum > 1.
+	Checksum uint64
+	// Since and Before bound LASTDATE, exclusive ("YYYY-MM-DD[ hh:mm:ss]").
+	Since, Before string
+	Sort          SortKey
+	Desc          bool
+	// Offset is the first row (0-based); Limit the page size (0: no limit).
+	Offset, Limit int
+}
+
+// DicoName is a software name of a device that the software dictionary
+// knows, with the dictionary's name for it.
+type DicoName struct {
+	Extracted, Formatted string
 }
