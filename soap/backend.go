@@ -15,6 +15,7 @@ type Backend interface {
 	IPDiscoverStore
 	DeviceWriter
 	SNMPReader
+	AdminStore
 	PluginStore
 }
 

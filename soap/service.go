@@ -21,12 +21,15 @@ type service struct {
 	sections []exportSection
 	// sel caches selections across pages (nil: disabled).
 	sel *selections
+	// user is the HTTP Basic user every admitted call authenticated as
+	// (the actor of ocsd_* changes in the audit trail).
+	user string
 }
 
 var _ wsdl.Service = (*service)(nil)
 
 func newService(b Backend, opt Options, log zerolog.Logger) *service {
-	s := &service{b: b, pageSize: opt.PageSize, now: opt.Now, log: log, sections: exportSections()}
+	s := &service{b: b, pageSize: opt.PageSize, now: opt.Now, log: log, sections: exportSections(), user: opt.User}
 	if opt.SelectionTTL > 0 {
 		s.sel = newSelections(opt.SelectionTTL, opt.Now)
 	}

@@ -283,6 +283,187 @@ func callGetAccountFieldsV1(ctx context.Context, s Service, args []Arg) (Result,
 	})
 }
 
+// OcsdDictionaryListV1Params are the positional parameters of ocsd_dictionary_list_V1.
+type OcsdDictionaryListV1Params struct {
+	// Kind is part "kind" (xsd:string).
+	Kind Arg
+	// Page is part "page" (xsd:string).
+	Page Arg
+}
+
+func callOcsdDictionaryListV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryListV1(ctx, OcsdDictionaryListV1Params{
+		Kind: argAt(args, 0),
+		Page: argAt(args, 1),
+	})
+}
+
+// OcsdDictionarySearchV1Params are the positional parameters of ocsd_dictionary_search_V1.
+type OcsdDictionarySearchV1Params struct {
+	// Text is part "text" (xsd:string).
+	Text Arg
+	// Kind is part "kind" (xsd:string).
+	Kind Arg
+	// Page is part "page" (xsd:string).
+	Page Arg
+}
+
+func callOcsdDictionarySearchV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionarySearchV1(ctx, OcsdDictionarySearchV1Params{
+		Text: argAt(args, 0),
+		Kind: argAt(args, 1),
+		Page: argAt(args, 2),
+	})
+}
+
+// OcsdDictionaryUnclassifiedV1Params are the positional parameters of ocsd_dictionary_unclassified_V1.
+type OcsdDictionaryUnclassifiedV1Params struct {
+	// Page is part "page" (xsd:string).
+	Page Arg
+	// Text is part "text" (xsd:string).
+	Text Arg
+}
+
+func callOcsdDictionaryUnclassifiedV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryUnclassifiedV1(ctx, OcsdDictionaryUnclassifiedV1Params{
+		Page: argAt(args, 0),
+		Text: argAt(args, 1),
+	})
+}
+
+// OcsdDictionaryAssignV1Params are the positional parameters of ocsd_dictionary_assign_V1.
+type OcsdDictionaryAssignV1Params struct {
+	// Category is part "category" (xsd:string).
+	Category Arg
+	// Name collects part "name" (xsd:string) and every parameter after it.
+	Name []Arg
+}
+
+func callOcsdDictionaryAssignV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryAssignV1(ctx, OcsdDictionaryAssignV1Params{
+		Category: argAt(args, 0),
+		Name:     argsFrom(args, 1),
+	})
+}
+
+// OcsdDictionaryIgnoreV1Params are the positional parameters of ocsd_dictionary_ignore_V1.
+type OcsdDictionaryIgnoreV1Params struct {
+	// Name collects part "name" (xsd:string) and every parameter after it.
+	Name []Arg
+}
+
+func callOcsdDictionaryIgnoreV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryIgnoreV1(ctx, OcsdDictionaryIgnoreV1Params{
+		Name: argsFrom(args, 0),
+	})
+}
+
+// OcsdDictionaryUnchangedV1Params are the positional parameters of ocsd_dictionary_unchanged_V1.
+type OcsdDictionaryUnchangedV1Params struct {
+	// Name collects part "name" (xsd:string) and every parameter after it.
+	Name []Arg
+}
+
+func callOcsdDictionaryUnchangedV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryUnchangedV1(ctx, OcsdDictionaryUnchangedV1Params{
+		Name: argsFrom(args, 0),
+	})
+}
+
+// OcsdDictionaryMoveV1Params are the positional parameters of ocsd_dictionary_move_V1.
+type OcsdDictionaryMoveV1Params struct {
+	// From is part "from" (xsd:string).
+	From Arg
+	// To is part "to" (xsd:string).
+	To Arg
+}
+
+func callOcsdDictionaryMoveV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryMoveV1(ctx, OcsdDictionaryMoveV1Params{
+		From: argAt(args, 0),
+		To:   argAt(args, 1),
+	})
+}
+
+// OcsdDictionaryDeleteV1Params are the positional parameters of ocsd_dictionary_delete_V1.
+type OcsdDictionaryDeleteV1Params struct {
+	// What is part "what" (xsd:string).
+	What Arg
+	// Value collects part "value" (xsd:string) and every parameter after it.
+	Value []Arg
+}
+
+func callOcsdDictionaryDeleteV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryDeleteV1(ctx, OcsdDictionaryDeleteV1Params{
+		What:  argAt(args, 0),
+		Value: argsFrom(args, 1),
+	})
+}
+
+// OcsdDictionaryRulesV1Params are the positional parameters of ocsd_dictionary_rules_V1.
+type OcsdDictionaryRulesV1Params struct {
+}
+
+func callOcsdDictionaryRulesV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryRulesV1(ctx, OcsdDictionaryRulesV1Params{})
+}
+
+// OcsdDictionaryAddRuleV1Params are the positional parameters of ocsd_dictionary_add_rule_V1.
+type OcsdDictionaryAddRuleV1Params struct {
+	// Kind is part "kind" (xsd:string).
+	Kind Arg
+	// Pattern is part "pattern" (xsd:string).
+	Pattern Arg
+	// Formatted is part "formatted" (xsd:string).
+	Formatted Arg
+	// Priority is part "priority" (xsd:string).
+	Priority Arg
+}
+
+func callOcsdDictionaryAddRuleV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryAddRuleV1(ctx, OcsdDictionaryAddRuleV1Params{
+		Kind:      argAt(args, 0),
+		Pattern:   argAt(args, 1),
+		Formatted: argAt(args, 2),
+		Priority:  argAt(args, 3),
+	})
+}
+
+// OcsdDictionaryDeleteRuleV1Params are the positional parameters of ocsd_dictionary_delete_rule_V1.
+type OcsdDictionaryDeleteRuleV1Params struct {
+	// ID is part "id" (xsd:string).
+	ID Arg
+}
+
+func callOcsdDictionaryDeleteRuleV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdDictionaryDeleteRuleV1(ctx, OcsdDictionaryDeleteRuleV1Params{
+		ID: argAt(args, 0),
+	})
+}
+
+// OcsdSettingsListV1Params are the positional parameters of ocsd_settings_list_V1.
+type OcsdSettingsListV1Params struct {
+}
+
+func callOcsdSettingsListV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdSettingsListV1(ctx, OcsdSettingsListV1Params{})
+}
+
+// OcsdSettingsSetV1Params are the positional parameters of ocsd_settings_set_V1.
+type OcsdSettingsSetV1Params struct {
+	// Name is part "name" (xsd:string).
+	Name Arg
+	// Value is part "value" (xsd:string).
+	Value Arg
+}
+
+func callOcsdSettingsSetV1(ctx context.Context, s Service, args []Arg) (Result, error) {
+	return s.OcsdSettingsSetV1(ctx, OcsdSettingsSetV1Params{
+		Name:  argAt(args, 0),
+		Value: argAt(args, 1),
+	})
+}
+
 // Service is implemented by the server: one method per WSDL operation.
 type Service interface {
 	// GetComputersV1 serves get_computers_V1. Computers (META or INVENTORY) selected by a REQUEST document. Through this WSDL's address the <COMPUTERS> parts come back joined in one string.
@@ -325,6 +506,32 @@ type Service interface {
 	RemoveDeletedComputerV1(ctx context.Context, p RemoveDeletedComputerV1Params) (Result, error)
 	// GetAccountFieldsV1 serves _get_account_fields_V1. The administrative (accountinfo) fields, as a struct whose member names and values are the ACCOUNTINFO entry names.
 	GetAccountFieldsV1(ctx context.Context, p GetAccountFieldsV1Params) (Result, error)
+	// OcsdDictionaryListV1 serves ocsd_dictionary_list_V1. ocsd: one page of dictionary entries of a kind (CAT, UNCHANGED, IGNORED or ALL): <RESULT> of <ENTRY>, PAGE, TOTAL.
+	OcsdDictionaryListV1(ctx context.Context, p OcsdDictionaryListV1Params) (Result, error)
+	// OcsdDictionarySearchV1 serves ocsd_dictionary_search_V1. ocsd: ocsd_dictionary_list_V1 restricted to entries whose name or formatted name contains text, ignoring case.
+	OcsdDictionarySearchV1(ctx context.Context, p OcsdDictionarySearchV1Params) (Result, error)
+	// OcsdDictionaryUnclassifiedV1 serves ocsd_dictionary_unclassified_V1. ocsd: one page of software names in neither dico_soft nor dico_ignored, with how many devices have each and what the rules make of it.
+	OcsdDictionaryUnclassifiedV1(ctx context.Context, p OcsdDictionaryUnclassifiedV1Params) (Result, error)
+	// OcsdDictionaryAssignV1 serves ocsd_dictionary_assign_V1. ocsd: files names under a category (dico_soft); returns <RESULT><CHANGED>n</CHANGED></RESULT>.
+	OcsdDictionaryAssignV1(ctx context.Context, p OcsdDictionaryAssignV1Params) (Result, error)
+	// OcsdDictionaryIgnoreV1 serves ocsd_dictionary_ignore_V1. ocsd: moves names to dico_ignored; returns how many changed.
+	OcsdDictionaryIgnoreV1(ctx context.Context, p OcsdDictionaryIgnoreV1Params) (Result, error)
+	// OcsdDictionaryUnchangedV1 serves ocsd_dictionary_unchanged_V1. ocsd: keeps names as they are (FORMATTED = EXTRACTED); returns how many changed.
+	OcsdDictionaryUnchangedV1(ctx context.Context, p OcsdDictionaryUnchangedV1Params) (Result, error)
+	// OcsdDictionaryMoveV1 serves ocsd_dictionary_move_V1. ocsd: files every name of category from under category to; returns how many changed.
+	OcsdDictionaryMoveV1(ctx context.Context, p OcsdDictionaryMoveV1Params) (Result, error)
+	// OcsdDictionaryDeleteV1 serves ocsd_dictionary_delete_V1. ocsd: deletes names (what = NAME) or every name of categories (what = CATEGORY) from the dictionary; returns how many changed.
+	OcsdDictionaryDeleteV1(ctx context.Context, p OcsdDictionaryDeleteV1Params) (Result, error)
+	// OcsdDictionaryRulesV1 serves ocsd_dictionary_rules_V1. ocsd: the dictionary rules in the order they apply: <RESULT> of <RULE>.
+	OcsdDictionaryRulesV1(ctx context.Context, p OcsdDictionaryRulesV1Params) (Result, error)
+	// OcsdDictionaryAddRuleV1 serves ocsd_dictionary_add_rule_V1. ocsd: adds a rule (IEXACT, PREFIX or REGEXP); returns <RESULT><ID>n</ID></RESULT>.
+	OcsdDictionaryAddRuleV1(ctx context.Context, p OcsdDictionaryAddRuleV1Params) (Result, error)
+	// OcsdDictionaryDeleteRuleV1 serves ocsd_dictionary_delete_rule_V1. ocsd: deletes a rule; returns how many changed.
+	OcsdDictionaryDeleteRuleV1(ctx context.Context, p OcsdDictionaryDeleteRuleV1Params) (Result, error)
+	// OcsdSettingsListV1 serves ocsd_settings_list_V1. ocsd: every server option with its type, current value, default, pattern and meaning: <RESULT> of <SETTING>.
+	OcsdSettingsListV1(ctx context.Context, p OcsdSettingsListV1Params) (Result, error)
+	// OcsdSettingsSetV1 serves ocsd_settings_set_V1. ocsd: writes a server option, validated as ocs_config_V2 validates it; returns its <SETTING>.
+	OcsdSettingsSetV1(ctx context.Context, p OcsdSettingsSetV1Params) (Result, error)
 }
 
 var operations = [...]Operation{
@@ -388,6 +595,45 @@ var operations = [...]Operation{
 	{Name: "_get_account_fields_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#_get_account_fields_V1", Variadic: false, Doc: "The administrative (accountinfo) fields, as a struct whose member names and values are the ACCOUNTINFO entry names.",
 		Params:  []Part{{Name: "request", Type: "xsd:string"}},
 		Returns: []Part{{Name: "return", Type: "soapenc:Struct"}}},
+	{Name: "ocsd_dictionary_list_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_list_V1", Variadic: false, Doc: "ocsd: one page of dictionary entries of a kind (CAT, UNCHANGED, IGNORED or ALL): <RESULT> of <ENTRY>, PAGE, TOTAL.",
+		Params:  []Part{{Name: "kind", Type: "xsd:string"}, {Name: "page", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_search_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_search_V1", Variadic: false, Doc: "ocsd: ocsd_dictionary_list_V1 restricted to entries whose name or formatted name contains text, ignoring case.",
+		Params:  []Part{{Name: "text", Type: "xsd:string"}, {Name: "kind", Type: "xsd:string"}, {Name: "page", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_unclassified_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_unclassified_V1", Variadic: false, Doc: "ocsd: one page of software names in neither dico_soft nor dico_ignored, with how many devices have each and what the rules make of it.",
+		Params:  []Part{{Name: "page", Type: "xsd:string"}, {Name: "text", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_assign_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_assign_V1", Variadic: true, Doc: "ocsd: files names under a category (dico_soft); returns <RESULT><CHANGED>n</CHANGED></RESULT>.",
+		Params:  []Part{{Name: "category", Type: "xsd:string"}, {Name: "name", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_ignore_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_ignore_V1", Variadic: true, Doc: "ocsd: moves names to dico_ignored; returns how many changed.",
+		Params:  []Part{{Name: "name", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_unchanged_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_unchanged_V1", Variadic: true, Doc: "ocsd: keeps names as they are (FORMATTED = EXTRACTED); returns how many changed.",
+		Params:  []Part{{Name: "name", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_move_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_move_V1", Variadic: false, Doc: "ocsd: files every name of category from under category to; returns how many changed.",
+		Params:  []Part{{Name: "from", Type: "xsd:string"}, {Name: "to", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_delete_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_delete_V1", Variadic: true, Doc: "ocsd: deletes names (what = NAME) or every name of categories (what = CATEGORY) from the dictionary; returns how many changed.",
+		Params:  []Part{{Name: "what", Type: "xsd:string"}, {Name: "value", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_rules_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_rules_V1", Variadic: false, Doc: "ocsd: the dictionary rules in the order they apply: <RESULT> of <RULE>.",
+		Params:  []Part{},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_add_rule_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_add_rule_V1", Variadic: false, Doc: "ocsd: adds a rule (IEXACT, PREFIX or REGEXP); returns <RESULT><ID>n</ID></RESULT>.",
+		Params:  []Part{{Name: "kind", Type: "xsd:string"}, {Name: "pattern", Type: "xsd:string"}, {Name: "formatted", Type: "xsd:string"}, {Name: "priority", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_dictionary_delete_rule_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_dictionary_delete_rule_V1", Variadic: false, Doc: "ocsd: deletes a rule; returns how many changed.",
+		Params:  []Part{{Name: "id", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_settings_list_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_settings_list_V1", Variadic: false, Doc: "ocsd: every server option with its type, current value, default, pattern and meaning: <RESULT> of <SETTING>.",
+		Params:  []Part{},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
+	{Name: "ocsd_settings_set_V1", SOAPAction: "urn:Apache/Ocsinventory/Interface#ocsd_settings_set_V1", Variadic: false, Doc: "ocsd: writes a server option, validated as ocs_config_V2 validates it; returns its <SETTING>.",
+		Params:  []Part{{Name: "name", Type: "xsd:string"}, {Name: "value", Type: "xsd:string"}},
+		Returns: []Part{{Name: "return", Type: "xsd:string"}}},
 }
 
 // Operations returns the operation table, in WSDL order.
@@ -451,6 +697,32 @@ func Call(ctx context.Context, s Service, name string, args []Arg) (res Result, 
 		res, err = callRemoveDeletedComputerV1(ctx, s, args)
 	case "_get_account_fields_V1":
 		res, err = callGetAccountFieldsV1(ctx, s, args)
+	case "ocsd_dictionary_list_V1":
+		res, err = callOcsdDictionaryListV1(ctx, s, args)
+	case "ocsd_dictionary_search_V1":
+		res, err = callOcsdDictionarySearchV1(ctx, s, args)
+	case "ocsd_dictionary_unclassified_V1":
+		res, err = callOcsdDictionaryUnclassifiedV1(ctx, s, args)
+	case "ocsd_dictionary_assign_V1":
+		res, err = callOcsdDictionaryAssignV1(ctx, s, args)
+	case "ocsd_dictionary_ignore_V1":
+		res, err = callOcsdDictionaryIgnoreV1(ctx, s, args)
+	case "ocsd_dictionary_unchanged_V1":
+		res, err = callOcsdDictionaryUnchangedV1(ctx, s, args)
+	case "ocsd_dictionary_move_V1":
+		res, err = callOcsdDictionaryMoveV1(ctx, s, args)
+	case "ocsd_dictionary_delete_V1":
+		res, err = callOcsdDictionaryDeleteV1(ctx, s, args)
+	case "ocsd_dictionary_rules_V1":
+		res, err = callOcsdDictionaryRulesV1(ctx, s, args)
+	case "ocsd_dictionary_add_rule_V1":
+		res, err = callOcsdDictionaryAddRuleV1(ctx, s, args)
+	case "ocsd_dictionary_delete_rule_V1":
+		res, err = callOcsdDictionaryDeleteRuleV1(ctx, s, args)
+	case "ocsd_settings_list_V1":
+		res, err = callOcsdSettingsListV1(ctx, s, args)
+	case "ocsd_settings_set_V1":
+		res, err = callOcsdSettingsSetV1(ctx, s, args)
 	default:
 		return nil, false, nil
 	}
