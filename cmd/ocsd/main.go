@@ -44,6 +44,7 @@ func commands() map[string]command {
 			_, err := fmt.Fprintln(out, "ocsd", version)
 			return err
 		},
+		"dictionary": runDictionary,
 	}
 }
 
