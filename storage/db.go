@@ -48,6 +48,7 @@ type DB struct {
 	settings    settingsCache
 	search      searchCache
 	black       blacklistCache
+	touches     toucher
 }
 
 // Open connects to the database named by dsn (see ParseDSN). It does not
@@ -152,8 +153,11 @@ func openSQLite(path string) (*sql.DB, error) {
 	return db, nil
 }
 
-// Close closes the pool.
-func (db *DB) Close() error { return db.sql.Close() }
+// Close writes the PROLOG bookkeeping still waiting, then closes the pool.
+func (db *DB) Close() error {
+	db.touches.drain(db)
+	return db.sql.Close()
+}
 
 // Dialect returns the SQL flavour of the database.
 func (db *DB) Dialect() Dialect { return db.dialect }

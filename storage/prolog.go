@@ -2,85 +2,78 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"ocsd/inventory"
 )
 
-// Contact reads what a PROLOG needs of a machine: its hardware row and the
-// devices rows of the machine and of the groups it belongs to (static
-// exclusions left out). An unknown DEVICEID gives ID 0.
-func (db *DB) Contact(ctx context.Context, deviceID string) (inventory.Contact, error) {
-	var c inventory.Contact
-	var name, ip, lastDate, lastCome dbText
-	var quality sql.NullFloat64
-	var fidelity sql.NullInt64
-	err := db.sql.QueryRowContext(ctx,
-		`SELECT ID, NAME, IPADDR, LASTDATE, LASTCOME, QUALITY, FIDELITY FROM hardware
-		 WHERE DEVICEID = ? ORDER BY ID DESC LIMIT 1`, deviceID).
-		Scan(&c.ID, &name, &ip, &lastDate, &lastCome, &quality, &fidelity)
-	if errors.Is(err, sql.ErrNoRows) {
-		return inventory.Contact{}, nil
-	}
-	if err != nil {
-		return c, fmt.Errorf("storage: read contact: %w", err)
-	}
-	c.Name, c.IPAddr = name.String, ip.String
-	c.LastDate, c.LastCome = parseDBTime(lastDate.String), parseDBTime(lastCome.String)
-	c.Quality, c.Fidelity = quality.Float64, fidelity.Int64
-	c.Params, err = db.deviceParams(ctx, c.ID)
-	return c, err
-}
+// contactQuery reads, in one round trip, the newest machine with a DEVICEID
+// (K=0) and the devices rows of that machine (K=1) and of its groups (K=2,
+// static exclusions left out).
+const contactQuery = `
+SELECT 0, h.ID, h.NAME, h.IPADDR, h.LASTDATE, h.LASTCOME, h.QUALITY, h.FIDELITY
+  FROM hardware h WHERE h.ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?)
+UNION ALL
+SELECT 1, d.HARDWARE_ID, d.NAME, d.TVALUE, NULL, NULL, NULL, d.IVALUE
+  FROM devices d WHERE d.HARDWARE_ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?)
+UNION ALL
+SELECT 2, d.HARDWARE_ID, d.NAME, d.TVALUE, NULL, NULL, NULL, d.IVALUE
+  FROM devices d JOIN groups_cache g ON g.GROUP_ID = d.HARDWARE_ID
+ WHERE g.HARDWARE_ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?) AND g.STATIC <> 2`
 
-func (db *DB) deviceParams(ctx context.Context, id int64) ([]inventory.DeviceParam, error) {
-	rows, err := db.sql.QueryContext(ctx,
-		`SELECT HARDWARE_ID, NAME, IVALUE, TVALUE FROM devices WHERE HARDWARE_ID = ?
-		 UNION ALL
-		 SELECT d.HARDWARE_ID, d.NAME, d.IVALUE, d.TVALUE FROM devices d
-		 JOIN groups_cache g ON g.GROUP_ID = d.HARDWARE_ID
-		 WHERE g.HARDWARE_ID = ? AND g.STATIC <> 2`, id, id)
+// Contact reads what a PROLOG needs of a machine: its hardware row and the
+// devices rows of the machine and of the groups it belongs to. An unknown
+// DEVICEID gives ID 0.
+func (db *DB) Contact(ctx context.Context, deviceID string) (inventory.Contact, error) {
+	rows, err := db.sql.QueryContext(ctx, contactQuery, deviceID, deviceID, deviceID)
 	if err != nil {
-		return nil, fmt.Errorf("storage: read devices: %w", err)
+		return inventory.Contact{}, fmt.Errorf("storage: read contact: %w", err)
 	}
 	defer rows.Close()
-	var out []inventory.DeviceParam
+	var c inventory.Contact
 	for rows.Next() {
-		var owner int64
-		var p inventory.DeviceParam
-		var iv sql.NullInt64
-		var tv sql.NullString
-		if err := rows.Scan(&owner, &p.Name, &iv, &tv); err != nil {
-			return nil, fmt.Errorf("storage: scan devices: %w", err)
+		var kind, id int64
+		var name, text, lastDate, lastCome, quality, number dbText
+		if err := rows.Scan(&kind, &id, &name, &text, &lastDate, &lastCome, &quality, &number); err != nil {
+			return c, fmt.Errorf("storage: read contact: %w", err)
 		}
-		if iv.Valid {
-			n := iv.Int64
+		if kind == 0 {
+			c.ID, c.Name, c.IPAddr = id, name.String, text.String
+			c.LastDate, c.LastCome = parseDBTime(lastDate.String), parseDBTime(lastCome.String)
+			c.Quality, _ = strconv.ParseFloat(quality.String, 64)
+			c.Fidelity, _ = strconv.ParseInt(number.String, 10, 64)
+			continue
+		}
+		p := inventory.DeviceParam{Name: name.String, Group: kind == 2}
+		if number.Valid {
+			n, _ := strconv.ParseInt(number.String, 10, 64)
 			p.IValue = &n
 		}
-		if tv.Valid {
-			s := tv.String
-			p.TValue = &s
+		if text.Valid {
+			t := text.String
+			p.TValue = &t
 		}
-		p.Group = owner != id
-		out = append(out, p)
+		c.Params = append(c.Params, p)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return c, fmt.Errorf("storage: read contact: %w", err)
+	}
+	if c.ID == 0 {
+		c.Params = nil
+	}
+	return c, nil
 }
 
 // TouchContact records a PROLOG of a known machine: one more contact
-// (FIDELITY), its new QUALITY, LASTCOME and User-Agent.
+// (FIDELITY), its new QUALITY, LASTCOME and User-Agent. The write is
+// coalesced with the others of the next few milliseconds into one
+// transaction (see toucher); the PROLOG reply never depends on it.
 func (db *DB) TouchContact(ctx context.Context, id int64, quality float64, userAgent string) error {
-	return db.retry(ctx, func() error {
-		_, err := db.sql.ExecContext(ctx,
-			"UPDATE hardware SET FIDELITY = FIDELITY + 1, QUALITY = ?, LASTCOME = ?, USERAGENT = ? WHERE ID = ?",
-			fmt.Sprintf("%.4f", quality), db.nowText(), inventory.TruncateText(userAgent, 50), id)
-		if err != nil {
-			return fmt.Errorf("storage: touch contact: %w", err)
-		}
-		return nil
-	})
+	db.touches.add(db, touch{id: id, quality: fmt.Sprintf("%.4f", quality), at: db.nowText(),
+		ua: inventory.TruncateText(userAgent, 50)})
+	return nil
 }
 
 // OpenSession records that a PROLOG was answered SEND (prolog_conntrack),
