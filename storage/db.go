@@ -49,6 +49,7 @@ type DB struct {
 	search      searchCache
 	black       blacklistCache
 	touches     toucher
+	zone        dbZone
 }
 
 // Open connects to the database named by dsn (see ParseDSN). It does not
@@ -197,8 +198,8 @@ func (db *DB) Admit(ctx context.Context) (release func(), err error) {
 	}
 }
 
-// nowText is the current time as MySQL's NOW() prints it.
-func (db *DB) nowText() string { return db.now().Format("2006-01-02 15:04:05") }
+// nowText is the current time as the database's NOW() prints it.
+func (db *DB) nowText() string { return db.Now().Format("2006-01-02 15:04:05") }
 
 func quoteIdent(s string) string {
 	out := []byte{'`'}

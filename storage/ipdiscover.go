@@ -126,7 +126,7 @@ func (db *DB) ElectedHolders(ctx context.Context, subnet string, tag *string, ex
 		if err := rows.Scan(&c.ID, &quality, &last); err != nil {
 			return nil, fmt.Errorf("storage: scan ipdiscover holders: %w", err)
 		}
-		c.Quality, c.LastDate = quality.Float64, parseDBTime(last.String)
+		c.Quality, c.LastDate = quality.Float64, parseDBTimeIn(last.String, db.Now().Location())
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {

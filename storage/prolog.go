@@ -41,7 +41,8 @@ func (db *DB) Contact(ctx context.Context, deviceID string) (inventory.Contact, 
 		}
 		if kind == 0 {
 			c.ID, c.Name, c.IPAddr = id, name.String, text.String
-			c.LastDate, c.LastCome = parseDBTime(lastDate.String), parseDBTime(lastCome.String)
+			loc := db.Now().Location()
+			c.LastDate, c.LastCome = parseDBTimeIn(lastDate.String, loc), parseDBTimeIn(lastCome.String, loc)
 			c.Quality, _ = strconv.ParseFloat(quality.String, 64)
 			c.Fidelity, _ = strconv.ParseInt(number.String, 10, 64)
 			continue
@@ -111,13 +112,16 @@ func (db *DB) CloseSession(ctx context.Context, deviceID string) error {
 	return nil
 }
 
-// parseDBTime reads a DATETIME as stored ("YYYY-MM-DD HH:MM:SS", local
-// time); NULL, zero or unparseable dates give the zero time.
-func parseDBTime(s string) time.Time {
+// parseDBTime reads a DATETIME in the process's local zone (see parseDBTimeIn).
+func parseDBTime(s string) time.Time { return parseDBTimeIn(s, time.Local) }
+
+// parseDBTimeIn reads a DATETIME as stored ("YYYY-MM-DD HH:MM:SS" in loc,
+// the database's zone); NULL, zero or unparseable dates give the zero time.
+func parseDBTimeIn(s string, loc *time.Location) time.Time {
 	if len(s) < 19 || s[0] == '0' {
 		return time.Time{}
 	}
-	t, err := time.ParseInLocation("2006-01-02 15:04:05", s[:19], time.Local)
+	t, err := time.ParseInLocation("2006-01-02 15:04:05", s[:19], loc)
 	if err != nil {
 		return time.Time{}
 	}

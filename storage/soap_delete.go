@@ -61,7 +61,7 @@ func (tx *Tx) deleteComputer(ctx context.Context, id int64, trace bool, reuse ti
 	if n == 0 {
 		return false, nil
 	}
-	since := tx.db.now().Add(-reuse).Format("2006-01-02 15:04:05")
+	since := tx.db.Now().Add(-reuse).Format("2006-01-02 15:04:05")
 	if err := tx.tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM locks WHERE HARDWARE_ID = ? AND SINCE > ?", id, since).Scan(&n); err != nil {
 		return false, fmt.Errorf("storage: delete computer %d: %w", id, err)
 	}

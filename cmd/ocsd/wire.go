@@ -69,11 +69,11 @@ func agentEndpoint(cfg *serveConfig, db *storage.DB, log zerolog.Logger, m *metr
 	}
 	reg := handlers.NewRegistry()
 	merger := history.NewMerger(db, db)
-	in := ingest.New(db, db, merger, ingest.Options{AcceptTagUpdate: cfg.agent.acceptTagUpdate})
+	in := ingest.New(db, db, merger, ingest.Options{AcceptTagUpdate: cfg.agent.acceptTagUpdate, Now: db.Now})
 	policy := agentcompat.NewUserAgentPolicy(cfg.agent.families, cfg.agent.extraAgents)
 	modules := []handlers.Module{
 		useragent.New(policy),
-		prolog.New(db, reg, time.Now),
+		prolog.New(db, reg, db.Now),
 		invhandler.New(in, db, reg, m),
 	}
 	modules = append(modules, capabilityModules(db)...)
@@ -90,8 +90,8 @@ func agentEndpoint(cfg *serveConfig, db *storage.DB, log zerolog.Logger, m *metr
 func capabilityModules(db *storage.DB) []handlers.Module {
 	return []handlers.Module{
 		regquery.New(db),
-		ipdiscover.New(db, time.Now),
-		download.New(db, time.Now),
+		ipdiscover.New(db, db.Now),
+		download.New(db, db.Now),
 		snmp.New(db),
 		notify.New(db),
 		update.New(db),
