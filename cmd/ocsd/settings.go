@@ -6,22 +6,27 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+	"time"
 
+	"ocsd/dictionary"
 	"ocsd/settings"
+	"ocsd/soap"
 	"ocsd/storage"
 )
 
 const settingsUsage = `usage: ocsd settings [--db DSN] list
        ocsd settings [--db DSN] get NAME
-       ocsd settings [--db DSN] set NAME VALUE
+       ocsd settings [--db DSN] [--actor NAME] set NAME VALUE
 
 list prints every server option with its type, current value, default and
-meaning; set validates the value as ocs_config_V2 does.`
+meaning; set validates the value as ocs_config_V2 does and records the
+change in the audit trail as --actor (default: the operating-system user).`
 
 func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("settings", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := fs.String("db", "sqlite:./ocsd.db", "database (env OCSD_DB)")
+	actor := fs.String("actor", "", "who makes the change, for the audit trail (default: the operating-system user)")
 	fs.Usage = func() { fmt.Fprintln(stderr, settingsUsage) }
 	if err := loadFlags(fs, args); err != nil {
 		return err
@@ -42,7 +47,8 @@ func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	case rest[0] == "get" && len(rest) == 2:
 		return getSetting(ctx, db, stdout, rest[1])
 	case rest[0] == "set" && len(rest) == 3:
-		return setSetting(ctx, db, stdout, rest[1], rest[2])
+		who := dictionary.Actor{Name: actorName(*actor), Via: "cli"}
+		return setSetting(ctx, db, stdout, who, rest[1], rest[2])
 	}
 	fs.Usage()
 	return flag.ErrHelp
@@ -96,7 +102,7 @@ func getSetting(ctx context.Context, db *storage.DB, w io.Writer, name string) e
 	return err
 }
 
-func setSetting(ctx context.Context, db *storage.DB, w io.Writer, name, value string) error {
+func setSetting(ctx context.Context, db *storage.DB, w io.Writer, who dictionary.Actor, name, value string) error {
 	k, ok := settings.Lookup(name)
 	if !ok {
 		return fmt.Errorf("settings: %s is not a server option (see ocsd settings list)", name)
@@ -105,7 +111,18 @@ func setSetting(ctx context.Context, db *storage.DB, w io.Writer, name, value st
 	if err != nil {
 		return err
 	}
+	if err := who.Validate(); err != nil {
+		return err
+	}
+	snap, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	before, _ := snap.Current(k)
 	if err := db.SetConfig(ctx, name, v.IValue, v.TValue); err != nil {
+		return err
+	}
+	if err := db.RecordAudit(ctx, who.Record(time.Now(), soap.ActionSettingsSet, name, before, value)); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(w, "%s = %s\n", name, value)
