@@ -112,24 +112,31 @@ func TestAdminClassifies(t *testing.T) {
 		if p, _ := adm.Search(ctx, "100%_", dictionary.All, 0, 10); p.Total != 0 {
 			t.Errorf("LIKE wildcards must be literal: %+v", p)
 		}
-		recs, err := db.AuditRecords(ctx, 0, 100)
-		must(t, err)
-		if len(recs) != 5 {
-			t.Fatalf("%d audit records, want 5: %+v", len(recs), recs)
-		}
-		last, first := recs[0], recs[len(recs)-1]
-		if first.Actor != "alice" || first.Via != "cli" || first.Action != dictionary.ActionAssign || first.Target != "firefox-esr" ||
-			first.Before != "NEW" || first.After != "CAT:Mozilla" || time.Since(first.When) > time.Minute {
-			t.Errorf("first record: %+v", first)
-		}
-		if last.Action != dictionary.ActionIgnore || last.Target != "orphan-tool" || last.Before != "NEW" || last.After != "IGNORED" {
-			t.Errorf("last record: %+v", last)
-		}
-		thunder := recs[1]
-		if thunder.Target != "thunderbird" || thunder.Before != "CAT:Mozilla" || thunder.After != "IGNORED" {
-			t.Errorf("moving a name records where it was: %+v", thunder)
-		}
+		checkClassifyAudit(t, db)
 	})
+}
+
+// checkClassifyAudit checks the records TestAdminClassifies leaves.
+func checkClassifyAudit(t *testing.T, db *storage.DB) {
+	t.Helper()
+	ctx := context.Background()
+	recs, err := db.AuditRecords(ctx, 0, 100)
+	must(t, err)
+	if len(recs) != 5 {
+		t.Fatalf("%d audit records, want 5: %+v", len(recs), recs)
+	}
+	last, first := recs[0], recs[len(recs)-1]
+	if first.Actor != "alice" || first.Via != "cli" || first.Action != dictionary.ActionAssign || first.Target != "firefox-esr" ||
+		first.Before != "NEW" || first.After != "CAT:Mozilla" || time.Since(first.When) > time.Minute {
+		t.Errorf("first record: %+v", first)
+	}
+	if last.Action != dictionary.ActionIgnore || last.Target != "orphan-tool" || last.Before != "NEW" || last.After != "IGNORED" {
+		t.Errorf("last record: %+v", last)
+	}
+	thunder := recs[1]
+	if thunder.Target != "thunderbird" || thunder.Before != "CAT:Mozilla" || thunder.After != "IGNORED" {
+		t.Errorf("moving a name records where it was: %+v", thunder)
+	}
 }
 
 func entries(p dictionary.Page) string {
@@ -192,50 +199,7 @@ func TestAdminRulesAndRefusals(t *testing.T) {
 		if err != nil || id <= 0 {
 			t.Fatalf("add rule: %d %v", id, err)
 		}
-		refusals := []struct {
-			name string
-			do   func() error
-			code string
-		}{
-			{"duplicate rule", func() error {
-				_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "PREFIX", Pattern: "Microsoft Visual C++", Formatted: "Y"})
-				return err
-			}, dictionary.CodeDuplicate},
-			{"oversized pattern", func() error {
-				_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "REGEXP", Pattern: strings.Repeat("x", 300), Formatted: "Y"})
-				return err
-			}, dictionary.CodePatternLength},
-			{"invalid pattern", func() error {
-				_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "REGEXP", Pattern: "a(", Formatted: "Y"})
-				return err
-			}, dictionary.CodeBadPattern},
-			{"unknown rule", func() error { return adm.DeleteRule(ctx, alice, id+100) }, dictionary.CodeNotFound},
-			{"anonymous actor", func() error {
-				_, err := adm.Assign(ctx, dictionary.Actor{Via: "soap"}, "X", []string{"a"})
-				return err
-			}, dictionary.CodeBadActor},
-			{"control character", func() error {
-				_, err := adm.Assign(ctx, alice, "X", []string{"a\x01"})
-				return err
-			}, dictionary.CodeBadName},
-			{"long category", func() error {
-				_, err := adm.Assign(ctx, alice, strings.Repeat("c", 256), []string{"a"})
-				return err
-			}, dictionary.CodeBadCategory},
-			{"no names", func() error {
-				_, err := adm.Ignore(ctx, alice, nil)
-				return err
-			}, dictionary.CodeNoName},
-			{"too many names", func() error {
-				_, err := adm.Ignore(ctx, alice, make([]string, dictionary.MaxNames+1))
-				return err
-			}, dictionary.CodeTooMany},
-			{"page size", func() error {
-				_, err := adm.List(ctx, dictionary.All, 0, dictionary.MaxPageSize+1)
-				return err
-			}, dictionary.CodeBadOffset},
-		}
-		for _, r := range refusals {
+		for _, r := range adminRefusals(ctx, adm, id) {
 			if got := code(r.do()); got != r.code {
 				t.Errorf("%s: code %q, want %q", r.name, got, r.code)
 			}
@@ -257,4 +221,54 @@ func TestAdminRulesAndRefusals(t *testing.T) {
 			t.Errorf("delete rule record: %+v", recs[0])
 		}
 	})
+}
+
+// refusal is an operation that must fail with a code.
+type refusal struct {
+	name string
+	do   func() error
+	code string
+}
+
+// adminRefusals are the changes the dictionary must refuse.
+func adminRefusals(ctx context.Context, adm *dictionary.Admin, id int64) []refusal {
+	return []refusal{
+		{"duplicate rule", func() error {
+			_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "PREFIX", Pattern: "Microsoft Visual C++", Formatted: "Y"})
+			return err
+		}, dictionary.CodeDuplicate},
+		{"oversized pattern", func() error {
+			_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "REGEXP", Pattern: strings.Repeat("x", 300), Formatted: "Y"})
+			return err
+		}, dictionary.CodePatternLength},
+		{"invalid pattern", func() error {
+			_, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "REGEXP", Pattern: "a(", Formatted: "Y"})
+			return err
+		}, dictionary.CodeBadPattern},
+		{"unknown rule", func() error { return adm.DeleteRule(ctx, alice, id+100) }, dictionary.CodeNotFound},
+		{"anonymous actor", func() error {
+			_, err := adm.Assign(ctx, dictionary.Actor{Via: "soap"}, "X", []string{"a"})
+			return err
+		}, dictionary.CodeBadActor},
+		{"control character", func() error {
+			_, err := adm.Assign(ctx, alice, "X", []string{"a\x01"})
+			return err
+		}, dictionary.CodeBadName},
+		{"long category", func() error {
+			_, err := adm.Assign(ctx, alice, strings.Repeat("c", 256), []string{"a"})
+			return err
+		}, dictionary.CodeBadCategory},
+		{"no names", func() error {
+			_, err := adm.Ignore(ctx, alice, nil)
+			return err
+		}, dictionary.CodeNoName},
+		{"too many names", func() error {
+			_, err := adm.Ignore(ctx, alice, make([]string, dictionary.MaxNames+1))
+			return err
+		}, dictionary.CodeTooMany},
+		{"page size", func() error {
+			_, err := adm.List(ctx, dictionary.All, 0, dictionary.MaxPageSize+1)
+			return err
+		}, dictionary.CodeBadOffset},
+	}
 }
