@@ -13,12 +13,23 @@ import (
 // (mirrors Apache/Ocsinventory/Interface/Inventory.pm). Entries are sorted
 // by name; OCS emits them in random hash order.
 func (s *service) renderAccountInfo(ctx context.Context, ids []int64, pb *pageBlocks) error {
-	return s.renderAccount(ctx, ids, pb, func(d *doc, name string, v *string) { d.leafAttr(2, "ENTRY", "Name", name, v) })
+	return s.renderAccount(ctx, ids, pb, false)
 }
 
-// renderAccount renders ACCOUNTINFO with entry writing each value of the
-// field name.
-func (s *service) renderAccount(ctx context.Context, ids []int64, pb *pageBlocks, entry func(d *doc, name string, v *string)) error {
+// accountEntry writes one value of the field name: <ENTRY Name="name">, or
+// with elements <name> (left out when name is no XML name).
+func (d *doc) accountEntry(name string, v *string, elements bool) {
+	switch {
+	case !elements:
+		d.leafAttr(2, "ENTRY", "Name", name, v)
+	case reXMLName.MatchString(name):
+		d.leaf(2, name, v)
+	}
+}
+
+// renderAccount renders ACCOUNTINFO, its values as ENTRY elements or, with
+// elements, as elements named by their field.
+func (s *service) renderAccount(ctx context.Context, ids []int64, pb *pageBlocks, elements bool) error {
 	ai, err := s.b.AccountInfo(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("soap: accountinfo: %w", err)
@@ -47,7 +58,7 @@ func (s *service) renderAccount(ctx context.Context, ids []int64, pb *pageBlocks
 			labels := ai.Labels[c.name]
 			v := vals[c.idx]
 			if labels == nil || v == nil {
-				entry(&d, c.name, v)
+				d.accountEntry(c.name, v, elements)
 				continue
 			}
 			for _, code := range strings.Split(*v, "&&&") {
@@ -55,7 +66,7 @@ func (s *service) renderAccount(ctx context.Context, ids []int64, pb *pageBlocks
 					continue
 				}
 				label := labels[code]
-				entry(&d, c.name, &label)
+				d.accountEntry(c.name, &label, elements)
 			}
 		}
 		d.close(1, "ACCOUNTINFO")

@@ -78,15 +78,7 @@ func (s *service) pluginSpecial(wanted uint64, elements bool) func([]int64, *pag
 	return func(ids []int64, pb *pageBlocks) []func(context.Context) error {
 		var tasks []func(context.Context) error
 		if wanted&wantAccountInfo != 0 {
-			entry := func(d *doc, name string, v *string) { d.leafAttr(2, "ENTRY", "Name", name, v) }
-			if elements {
-				entry = func(d *doc, name string, v *string) {
-					if reXMLName.MatchString(name) {
-						d.leaf(2, name, v)
-					}
-				}
-			}
-			tasks = append(tasks, func(ctx context.Context) error { return s.renderAccount(ctx, ids, pb, entry) })
+			tasks = append(tasks, func(ctx context.Context) error { return s.renderAccount(ctx, ids, pb, elements) })
 		}
 		if wanted&wantDictionary != 0 {
 			tasks = append(tasks, func(ctx context.Context) error { return s.renderPluginDictionary(ctx, ids, pb) })
