@@ -4,13 +4,15 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"ocsd/dictionary"
 )
 
 // insertAudit writes audit records with q (inside the transaction of the
-// change they record). Dates are stored in local time, as OCS stores its own.
-func insertAudit(ctx context.Context, q queryer, recs []dictionary.AuditRecord) error {
+// change they record). Dates are stored in the database's zone (loc), as
+// every DATETIME ocsd writes.
+func insertAudit(ctx context.Context, q queryer, loc *time.Location, recs []dictionary.AuditRecord) error {
 	const cols = 7
 	for start := 0; start < len(recs); start += 100 {
 		batch := recs[start:min(start+100, len(recs))]
@@ -22,7 +24,7 @@ func insertAudit(ctx context.Context, q queryer, recs []dictionary.AuditRecord) 
 				b.WriteString(", ")
 			}
 			b.WriteString(placeholders(cols))
-			args = append(args, r.When.Local().Format("2006-01-02 15:04:05"), r.Actor, r.Via, r.Action, r.Target,
+			args = append(args, r.When.In(loc).Format("2006-01-02 15:04:05"), r.Actor, r.Via, r.Action, r.Target,
 				nullIfEmpty(r.Before), nullIfEmpty(r.After))
 		}
 		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
@@ -42,7 +44,7 @@ func nullIfEmpty(s string) any {
 // RecordAudit writes audit records on their own (for changes whose write
 // has a transaction of its own, such as a config row).
 func (db *DB) RecordAudit(ctx context.Context, recs ...dictionary.AuditRecord) error {
-	return insertAudit(ctx, db.sql, recs)
+	return insertAudit(ctx, db.sql, db.Now().Location(), recs)
 }
 
 // AuditRecords returns audit records, newest first, from offset on.
@@ -60,7 +62,7 @@ func (db *DB) AuditRecords(ctx context.Context, offset, limit int) ([]dictionary
 		if err := rows.Scan(&date, &r.Actor, &r.Via, &r.Action, &r.Target, &before, &after); err != nil {
 			return nil, fmt.Errorf("storage: audit records: %w", err)
 		}
-		r.When = parseDBTime(date.String)
+		r.When = parseDBTimeIn(date.String, db.Now().Location())
 		r.Before, r.After = before.String, after.String
 		out = append(out, r)
 	}

@@ -169,7 +169,7 @@ func (db *DB) ApplyDictionary(ctx context.Context, c dictionary.Change) (int64, 
 		if id, err = tx.applyDictionary(ctx, c); err != nil {
 			return err
 		}
-		return insertAudit(ctx, tx.tx, c.Audit)
+		return insertAudit(ctx, tx.tx, tx.db.Now().Location(), c.Audit)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("storage: dictionary change: %w", err)

@@ -23,6 +23,7 @@ commands:
   migrate      create the schema, or adopt an existing OCS database (GUI_VERSION 7039…7069)
   bench        replay inventories as concurrent agents and report throughput
   settings     list, read or change the server options (the config table)
+  dictionary   administer the software dictionary (categories, ignored names, matching rules)
   version      print the version
 
 Run "ocsd <command> -h" for the flags of a command. Every flag can also be set
