@@ -75,6 +75,7 @@ func (d *doc) leafAttr(level int, tag, name, attr string, v *string) {
 // value returns the document as a returned value.
 func (d *doc) value() wsdl.Value { return wsdl.EscapedValue(d.b.String()) }
 
+// String returns the document written so far.
 func (d *doc) String() string { return d.b.String() }
 
 // twice maps the bytes that need work to their doubly escaped form:

@@ -26,9 +26,7 @@ type benchConfig struct {
 	seed                                bool
 }
 
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func benchFlags(fs *flag.FlagSet) *benchConfig {
 	c := &benchConfig{}
 	fs.StringVar(&c.target, "target", "", "agent endpoint to load (empty: start `ocsd serve` on --db and load it)")
 	fs.StringVar(&c.db, "db", "sqlite:./ocsd-bench.db", "database of the server, checked afterwards for lost inventories")
@@ -45,6 +43,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.soapUser, "soap-user", "bench", "SOAP user (soap modes; set on the started server)")
 	fs.StringVar(&c.soapPassword, "soap-password", "bench-password", "SOAP password (soap modes)")
 	fs.BoolVar(&c.seed, "seed", true, "soap modes: first store --machines machines through the agent endpoint")
+	return c
+}
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := benchFlags(fs)
 	if err := loadFlags(fs, args); err != nil {
 		return err
 	}

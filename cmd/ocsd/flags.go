@@ -70,8 +70,10 @@ func soapFlags(fs *flag.FlagSet, c *soapConfig) {
 // stringList is a comma-separated flag value.
 type stringList []string
 
+// String implements flag.Value.
 func (s *stringList) String() string { return strings.Join(*s, ",") }
 
+// Set implements flag.Value: a comma-separated list replaces the value.
 func (s *stringList) Set(v string) error {
 	*s = nil
 	for _, part := range strings.Split(v, ",") {
