@@ -123,6 +123,12 @@ func (t *Template) value(s slot, i int, macs *int) string {
 	return ""
 }
 
+// DeviceID returns the DEVICEID of clone i.
+func (t *Template) DeviceID(i int) string {
+	var macs int
+	return t.value(slotDeviceID, i, &macs)
+}
+
 // Prolog returns the PROLOG request of clone i.
 func Prolog(deviceID string) []byte {
 	return []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<REQUEST>\n  <DEVICEID>" + deviceID +
