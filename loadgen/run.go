@@ -88,7 +88,7 @@ type runner struct {
 	// bodies caches the compressed inventory of each revisited machine: a
 	// real agent compresses its inventory once per run, which is not the
 	// server's cost, and the client's CPU would otherwise cap what is measured.
-	bodies sync.Map
+	bodies   sync.Map
 	mu       sync.Mutex
 	lat      []time.Duration
 	statuses map[int]int
