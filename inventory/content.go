@@ -1,8 +1,7 @@
 package inventory
 
 import (
-	"hash"
-	"hash/crc64"
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -97,7 +96,8 @@ func ExtractContent(content *Element, doc []byte) *Content {
 	if content == nil {
 		return c
 	}
-	hashers := map[string]hash.Hash64{}
+	hashers := map[string]*fingerprint{}
+	var extras extraSections
 	for _, el := range content.Children {
 		if el.IsEmpty() {
 			continue
@@ -110,19 +110,20 @@ func ExtractContent(content *Element, doc []byte) *Content {
 			c.readSpecial(el, doc, hashers)
 			continue
 		}
-		c.addExtra(el, doc)
+		extras.add(el, doc)
 	}
+	c.Extra = extras.list()
 	for tag, h := range hashers {
 		if tag == "SOFTWARES" {
-			c.Software.Hash = h.Sum64()
+			c.Software.Hash = h.sum()
 			continue
 		}
-		c.Sections[tag].Hash = h.Sum64()
+		c.Sections[tag].Hash = h.sum()
 	}
 	return c
 }
 
-func (c *Content) addRow(hashers map[string]hash.Hash64, el *Element, doc []byte) {
+func (c *Content) addRow(hashers map[string]*fingerprint, el *Element, doc []byte) {
 	sd := c.Sections[el.Name]
 	if sd == nil {
 		sd = &SectionData{}
@@ -132,18 +133,18 @@ func (c *Content) addRow(hashers map[string]hash.Hash64, el *Element, doc []byte
 	hashInto(hashers, el, doc)
 }
 
-func hashInto(hashers map[string]hash.Hash64, el *Element, doc []byte) {
+func hashInto(hashers map[string]*fingerprint, el *Element, doc []byte) {
 	h := hashers[el.Name]
 	if h == nil {
-		h = crc64.New(crcTable)
+		h = &fingerprint{}
 		hashers[el.Name] = h
 	}
 	if el.End <= len(doc) && el.Start < el.End {
-		_, _ = h.Write(doc[el.Start:el.End])
+		h.write(doc[el.Start:el.End])
 	}
 }
 
-func (c *Content) readSpecial(el *Element, doc []byte, hashers map[string]hash.Hash64) {
+func (c *Content) readSpecial(el *Element, doc []byte, hashers map[string]*fingerprint) {
 	switch el.Name {
 	case "HARDWARE":
 		if c.Hardware == nil {
@@ -193,21 +194,36 @@ func (c *Content) readDownload(el *Element) {
 	}
 }
 
-// addExtra keeps an unmapped section verbatim; occurrences of one tag are
-// kept together, in document order, under one fingerprint.
-func (c *Content) addExtra(el *Element, doc []byte) {
+// extraSections gathers the sections without an OCS table: occurrences of
+// one tag are kept together, in document order, under one fingerprint.
+type extraSections struct {
+	tags  []string
+	parts map[string][][]byte
+	fps   map[string]*fingerprint
+}
+
+func (x *extraSections) add(el *Element, doc []byte) {
 	if el.End > len(doc) || el.Start >= el.End {
 		return
 	}
-	raw := doc[el.Start:el.End]
-	for i := range c.Extra {
-		if c.Extra[i].Tag == el.Name {
-			c.Extra[i].XML += string(raw)
-			c.Extra[i].Hash = crc64.Update(c.Extra[i].Hash, crcTable, raw)
-			return
-		}
+	if x.parts == nil {
+		x.parts, x.fps = map[string][][]byte{}, map[string]*fingerprint{}
 	}
-	c.Extra = append(c.Extra, ExtraSection{Tag: el.Name, XML: string(raw), Hash: crc64.Checksum(raw, crcTable)})
+	raw := doc[el.Start:el.End]
+	if x.fps[el.Name] == nil {
+		x.tags = append(x.tags, el.Name)
+		x.fps[el.Name] = &fingerprint{}
+	}
+	x.parts[el.Name] = append(x.parts[el.Name], raw)
+	x.fps[el.Name].write(raw)
+}
+
+func (x *extraSections) list() []ExtraSection {
+	out := make([]ExtraSection, 0, len(x.tags))
+	for _, tag := range x.tags {
+		out = append(out, ExtraSection{Tag: tag, XML: string(bytes.Join(x.parts[tag], nil)), Hash: x.fps[tag].sum()})
+	}
+	return out
 }
 
 // RowOf builds a Row from an element: its attributes, then its leaf
@@ -226,7 +242,3 @@ func RowOf(el *Element) Row {
 	}
 	return r
 }
-
-// crcTable drives section fingerprints: CRC-64 is stable across processes
-// (fingerprints are stored) and several times faster than FNV here.
-var crcTable = crc64.MakeTable(crc64.ECMA)

@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"hash/crc64"
 	"strconv"
 	"strings"
 )
@@ -67,16 +66,16 @@ const IdentityKey = "@identity"
 // have appeared that this inventory would find: a machine that came to share
 // the evidence since has found this one itself, with its own inventory.
 func (id Identity) Fingerprint() uint64 {
-	h := crc64.New(crcTable)
+	var h fingerprint
 	for _, s := range []string{strconv.FormatUint(id.Level, 10), id.Hostname, id.Serial, id.Model, id.UUID, id.AssetTag} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		h.write([]byte(s))
+		h.write([]byte{0})
 	}
 	for _, m := range id.MACs {
-		h.Write([]byte(m))
-		h.Write([]byte{1})
+		h.write([]byte(m))
+		h.write([]byte{1})
 	}
-	return h.Sum64()
+	return h.sum()
 }
 
 // IdentityOf gathers the duplicate evidence of an inventory.

@@ -262,10 +262,15 @@ func (p *xmlParser) quoted() (string, error) {
 
 func (p *xmlParser) endTag() error {
 	p.pos += 2
-	name, err := p.name()
-	if err != nil {
-		return err
+	start := p.pos
+	for p.pos < len(p.data) && isNameByte(p.data[p.pos], p.pos == start) {
+		p.pos++
 	}
+	if p.pos == start {
+		return p.errorf("expected a name")
+	}
+	// Compared in place: an end tag needs no interned copy of its name.
+	name := p.doc[start:p.pos]
 	p.skipSpace()
 	if p.pos >= len(p.data) || p.data[p.pos] != '>' {
 		return p.errorf("malformed end tag </%s>", name)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -21,7 +22,7 @@ import (
 
 // Options tune an opened database.
 type Options struct {
-	// MaxConns bounds the connection pool (0: 32 for MySQL, 8 for SQLite).
+	// MaxConns bounds the connection pool (0: twice the processors, at least 4).
 	MaxConns int
 	// AdmitWait is how long a request waits for a free connection before
 	// ErrBusy (0: 5s).
@@ -71,16 +72,16 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		db.log = *opt.Log
 	}
 	maxConns := opt.MaxConns
+	if maxConns == 0 {
+		// Measured on a 2-core host with a local MariaDB: 4 connections
+		// stored 25 % more inventories per second than 32, whose concurrent
+		// transactions spend the CPU spinning on InnoDB's latches.
+		maxConns = max(4, 2*runtime.GOMAXPROCS(0))
+	}
 	switch src.Dialect {
 	case MySQL:
-		if maxConns == 0 {
-			maxConns = 32
-		}
 		db.sql, err = openMySQL(ctx, src.MySQL)
 	default:
-		if maxConns == 0 {
-			maxConns = 8
-		}
 		db.sql, err = openSQLite(src.Path)
 	}
 	if err != nil {

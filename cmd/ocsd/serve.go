@@ -45,7 +45,7 @@ func serveFlags(fs *flag.FlagSet) *serveConfig {
 	fs.StringVar(&c.tlsCert, "tls-cert", "", "TLS certificate (PEM); with --tls-key serves HTTPS")
 	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key (PEM)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long shutdown waits for in-flight requests")
-	fs.IntVar(&c.dbMaxConns, "db-max-conns", 0, "database connection pool size (0: 32 for MySQL, 8 for SQLite); requests beyond it wait, then get 503")
+	fs.IntVar(&c.dbMaxConns, "db-max-conns", 0, "database connection pool size (0: twice the processors, at least 4); requests beyond it wait, then get 503")
 	fs.DurationVar(&c.dbAdmitWait, "db-admit-wait", 5*time.Second, "how long a request waits for a database connection before 503 + Retry-After")
 	fs.DurationVar(&c.readHeaderTimeout, "read-header-timeout", 10*time.Second, "HTTP read header timeout")
 	fs.DurationVar(&c.idleTimeout, "idle-timeout", 120*time.Second, "HTTP keep-alive idle timeout")
