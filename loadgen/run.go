@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -78,6 +79,7 @@ func Run(ctx context.Context, cfg Config, t *Template) (Result, error) {
 			return Result{}, err
 		}
 	}
+	r.prepare()
 	return r.measure(ctx), nil
 }
 
@@ -164,11 +166,11 @@ func (r *runner) agentRun(ctx context.Context, i int) {
 		id = r.t.DeviceID(n)
 		st, err = r.send(ctx, r.cached(n, func() []byte { doc, _ := r.t.Render(n); return doc }))
 	default:
-		var doc []byte
-		doc, id = r.t.Render(n)
+		id = r.t.DeviceID(n)
+		body := r.newMachine(n)
 		if st, err = r.post(ctx, Prolog(id)); err == nil && st == http.StatusOK {
 			t0 = time.Now()
-			st, err = r.post(ctx, doc)
+			st, err = r.send(ctx, body)
 		}
 	}
 	r.record(time.Since(t0), st, err, id)
@@ -206,6 +208,39 @@ func (r *runner) result(elapsed time.Duration) Result {
 // post sends one zlib-compressed agent request, as agents do.
 func (r *runner) post(ctx context.Context, doc []byte) (int, error) {
 	return r.send(ctx, compress(doc))
+}
+
+// newMachine returns the compressed inventory of new machine n: prepared
+// before the measured phase when the run has a --count (see prepare), else
+// now.
+func (r *runner) newMachine(n int) []byte {
+	if b, ok := r.bodies.LoadAndDelete(n); ok {
+		return b.([]byte)
+	}
+	doc, _ := r.t.Render(n)
+	return compress(doc)
+}
+
+// prepare renders and compresses the inventories of a counted New run
+// before it is measured, so the client's CPU does not compete with the
+// server's during the measurement.
+func (r *runner) prepare() {
+	if r.cfg.Mode != New || r.cfg.Count == 0 {
+		return
+	}
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < r.cfg.Count; i = int(next.Add(1)) - 1 {
+				doc, _ := r.t.Render(r.cfg.Offset + i)
+				r.bodies.Store(r.cfg.Offset+i, compress(doc))
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // cached returns machine n's request body, rendered and compressed once.
