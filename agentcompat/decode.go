@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zlib"
@@ -75,7 +76,18 @@ var (
 // the first buffer (at most 8 MiB) and the time to inflate up to the cap,
 // never the cap in memory. Errors wrap ErrUndecodable (inventory.Invalid)
 // or ErrTooLarge (inventory.TooLarge).
-func Decode(body []byte, lim Limits) (Decoded, error) {
+func Decode(body []byte, lim Limits) (Decoded, error) { return decode(body, lim, nil) }
+
+// Decoder decodes agent bodies as Decode does, reusing its zlib inflaters
+// between calls: each carries tens of kilobytes of tables that would
+// otherwise be allocated and zeroed for every request. It is safe for
+// concurrent use; the zero value is ready.
+type Decoder struct{ zlib sync.Pool }
+
+// Decode is Decode with pooled inflaters.
+func (d *Decoder) Decode(body []byte, lim Limits) (Decoded, error) { return decode(body, lim, &d.zlib) }
+
+func decode(body []byte, lim Limits, pool *sync.Pool) (Decoded, error) {
 	lim = lim.withDefaults()
 	if len(body) == 0 {
 		return Decoded{}, fmt.Errorf("agentcompat: decode: %w: empty body", ErrUndecodable)
@@ -85,9 +97,9 @@ func Decode(body []byte, lim Limits) (Decoded, error) {
 	}
 	switch {
 	case isZlib(body):
-		return inflate(Zlib, body, lim)
+		return inflate(Zlib, body, lim, pool)
 	case isGzip(body):
-		return inflate(Gzip, body, lim)
+		return inflate(Gzip, body, lim, pool)
 	case looksLikeXML(body):
 		if int64(len(body)) > lim.MaxInflated {
 			return Decoded{}, fmt.Errorf("agentcompat: decode: %w: %d bytes of XML, cap %d", ErrTooLarge, len(body), lim.MaxInflated)
@@ -131,9 +143,9 @@ func looksLikeXML(b []byte) bool {
 // without being kept, and inflated again into a buffer of its exact size:
 // a bomb then costs the first buffer and a scratch block, never the cap,
 // and a large real document costs its own size, not a doubling series.
-func inflate(enc Encoding, body []byte, lim Limits) (Decoded, error) {
+func inflate(enc Encoding, body []byte, lim Limits, pool *sync.Pool) (Decoded, error) {
 	limit := lim.inflatedCap(len(body))
-	r, err := newInflater(enc, body)
+	r, err := newInflater(enc, body, pool)
 	if err != nil {
 		return Decoded{}, fmt.Errorf("agentcompat: inflate %s: %w: %w", enc, ErrUndecodable, err)
 	}
@@ -152,7 +164,7 @@ func inflate(enc Encoding, body []byte, lim Limits) (Decoded, error) {
 	if rest == 0 {
 		return inflated(enc, buf)
 	}
-	return reinflate(enc, body, int64(n)+rest)
+	return reinflate(enc, body, int64(n)+rest, pool)
 }
 
 // fill reads r into buf until buf is full (done false) or the stream ends
@@ -202,8 +214,8 @@ func measure(r io.Reader, limit int64) (int64, error) {
 }
 
 // reinflate inflates body, already checked complete and size bytes long.
-func reinflate(enc Encoding, body []byte, size int64) (Decoded, error) {
-	r, err := newInflater(enc, body)
+func reinflate(enc Encoding, body []byte, size int64, pool *sync.Pool) (Decoded, error) {
+	r, err := newInflater(enc, body, pool)
 	if err != nil {
 		return Decoded{}, fmt.Errorf("agentcompat: inflate %s: %w: %w", enc, ErrUndecodable, err)
 	}
@@ -218,7 +230,7 @@ func reinflate(enc Encoding, body []byte, size int64) (Decoded, error) {
 // newInflater opens a decompressor on body. Bytes after the end of the first
 // stream are ignored, as Compress::Zlib's inflate and memGunzip ignore them
 // (mirrors Apache/Ocsinventory.pm, which accepts Z_STREAM_END).
-func newInflater(enc Encoding, body []byte) (io.Reader, error) {
+func newInflater(enc Encoding, body []byte, pool *sync.Pool) (io.Reader, error) {
 	if enc == Gzip {
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
@@ -227,7 +239,38 @@ func newInflater(enc Encoding, body []byte) (io.Reader, error) {
 		zr.Multistream(false)
 		return zr, nil
 	}
-	return zlib.NewReader(bytes.NewReader(body))
+	if pool == nil {
+		return zlib.NewReader(bytes.NewReader(body))
+	}
+	if zr, ok := pool.Get().(io.ReadCloser); ok {
+		if err := zr.(zlib.Resetter).Reset(bytes.NewReader(body), nil); err != nil {
+			return nil, err
+		}
+		return &pooledZlib{ReadCloser: zr, pool: pool}, nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	return &pooledZlib{ReadCloser: zr, pool: pool}, nil
+}
+
+// pooledZlib goes back to its pool once it has read its stream to the end.
+type pooledZlib struct {
+	io.ReadCloser
+	pool *sync.Pool
+}
+
+func (p *pooledZlib) Read(b []byte) (int, error) {
+	if p.ReadCloser == nil {
+		return 0, io.EOF
+	}
+	n, err := p.ReadCloser.Read(b)
+	if err == io.EOF {
+		p.pool.Put(p.ReadCloser)
+		p.ReadCloser = nil
+	}
+	return n, err
 }
 
 // initialSize is the first buffer: large enough for a normal inventory

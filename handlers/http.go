@@ -44,6 +44,7 @@ type Options struct {
 
 // Endpoint is the http.Handler of POST /ocsinventory.
 type Endpoint struct {
+	dec   agentcompat.Decoder
 	reg   *Registry
 	opt   Options
 	log   zerolog.Logger
@@ -118,18 +119,11 @@ func (e *Endpoint) decode(r *http.Request, id string) (*Request, error) {
 	if lim.MaxBody == 0 {
 		lim = agentcompat.DefaultLimits()
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, lim.MaxBody+1))
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) || int64(len(body)) > lim.MaxBody {
-		return nil, agentcompat.ErrTooLarge
-	}
+	body, err := readBody(r, lim.MaxBody)
 	if err != nil {
-		return nil, inventory.Errorf(inventory.Invalid, "handlers: read body: %v", err)
+		return nil, err
 	}
-	if len(body) == 0 {
-		return nil, inventory.Errorf(inventory.Invalid, "handlers: empty body")
-	}
-	dec, err := agentcompat.Decode(body, lim)
+	dec, err := e.dec.Decode(body, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -147,6 +141,32 @@ func (e *Endpoint) decode(r *http.Request, id string) (*Request, error) {
 		ClientIP: clientIP(r, e.opt.TrustedProxies), UserAgent: agentcompat.SanitizeUserAgent(r.UserAgent()),
 		RawUserAgent: r.UserAgent(),
 	}, nil
+}
+
+// readBody reads the request body, at most max bytes: in one allocation of
+// the announced length when there is one, as agents always send it.
+func readBody(r *http.Request, max int64) ([]byte, error) {
+	var body []byte
+	var err error
+	if n := r.ContentLength; n > 0 && n <= max {
+		body = make([]byte, n)
+		_, err = io.ReadFull(r.Body, body)
+	} else if n > max {
+		return nil, agentcompat.ErrTooLarge
+	} else {
+		body, err = io.ReadAll(http.MaxBytesReader(nil, r.Body, max+1))
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) || int64(len(body)) > max {
+		return nil, agentcompat.ErrTooLarge
+	}
+	if err != nil {
+		return nil, inventory.Errorf(inventory.Invalid, "handlers: read body: %v", err)
+	}
+	if len(body) == 0 {
+		return nil, inventory.Errorf(inventory.Invalid, "handlers: empty body")
+	}
+	return body, nil
 }
 
 // write sends a handler's answer in the request's own compression.
