@@ -37,12 +37,16 @@ const maxCachedNames = 250_000
 type nameCache struct {
 	mu   sync.RWMutex
 	maps [3]map[string]int64
+	// exact maps values as sent to their id, so the common case skips
+	// computing the collation key.
+	exact [3]map[string]int64
 }
 
 func newNameCache() *nameCache {
 	c := &nameCache{}
 	for i := range c.maps {
 		c.maps[i] = make(map[string]int64)
+		c.exact[i] = make(map[string]int64)
 	}
 	return c
 }
@@ -52,7 +56,9 @@ func (c *nameCache) fill(k nameKind, values []string, out map[string]int64) (mis
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	for _, v := range values {
-		if id, ok := c.maps[k][foldName(v)]; ok {
+		if id, ok := c.exact[k][v]; ok {
+			out[v] = id
+		} else if id, ok := c.maps[k][foldName(v)]; ok {
 			out[v] = id
 		} else {
 			missing = append(missing, v)
@@ -61,13 +67,15 @@ func (c *nameCache) fill(k nameKind, values []string, out map[string]int64) (mis
 	return missing
 }
 
-func (c *nameCache) put(k nameKind, key string, id int64) {
+func (c *nameCache) put(k nameKind, value, key string, id int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.maps[k]) >= maxCachedNames {
+	if len(c.maps[k]) >= maxCachedNames || len(c.exact[k]) >= maxCachedNames {
 		c.maps[k] = make(map[string]int64)
+		c.exact[k] = make(map[string]int64)
 	}
 	c.maps[k][key] = id
+	c.exact[k][value] = id
 }
 
 // NormaliseSoftware returns the ids of software names, publishers and
@@ -126,7 +134,7 @@ func (db *DB) resolveNames(ctx context.Context, k nameKind, values []string, dst
 			}
 		}
 		dst[v] = id
-		db.names.put(k, key, id)
+		db.names.put(k, v, key, id)
 	}
 	return nil
 }
