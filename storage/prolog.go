@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
@@ -9,62 +10,68 @@ import (
 	"ocsd/inventory"
 )
 
-// contactQuery reads, in one round trip, the newest machine with a DEVICEID
-// (K=0) and the devices rows of that machine (K=1) and of its groups (K=2,
-// static exclusions left out).
+// contactQuery reads, in one round trip, the machines with a DEVICEID
+// (newest first) with the devices rows of each and of the groups it belongs
+// to (static exclusions left out). A machine's own rows repeat once per
+// group; Contact keeps each devices row once.
 const contactQuery = `
-SELECT 0, h.ID, h.NAME, h.IPADDR, h.LASTDATE, h.LASTCOME, h.QUALITY, h.FIDELITY
-  FROM hardware h WHERE h.ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?)
-UNION ALL
-SELECT 1, d.HARDWARE_ID, d.NAME, d.TVALUE, NULL, NULL, NULL, d.IVALUE
-  FROM devices d WHERE d.HARDWARE_ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?)
-UNION ALL
-SELECT 2, d.HARDWARE_ID, d.NAME, d.TVALUE, NULL, NULL, NULL, d.IVALUE
-  FROM devices d JOIN groups_cache g ON g.GROUP_ID = d.HARDWARE_ID
- WHERE g.HARDWARE_ID = (SELECT MAX(ID) FROM hardware WHERE DEVICEID = ?) AND g.STATIC <> 2`
+SELECT h.ID, h.NAME, h.IPADDR, h.LASTDATE, h.LASTCOME, h.QUALITY, h.FIDELITY,
+       d.ID, d.HARDWARE_ID, d.NAME, d.IVALUE, d.TVALUE
+  FROM hardware h
+  LEFT JOIN groups_cache g ON g.HARDWARE_ID = h.ID AND g.STATIC <> 2
+  LEFT JOIN devices d ON d.HARDWARE_ID = h.ID OR d.HARDWARE_ID = g.GROUP_ID
+ WHERE h.DEVICEID = ?
+ ORDER BY h.ID DESC`
 
 // Contact reads what a PROLOG needs of a machine: its hardware row and the
 // devices rows of the machine and of the groups it belongs to. An unknown
 // DEVICEID gives ID 0.
 func (db *DB) Contact(ctx context.Context, deviceID string) (inventory.Contact, error) {
-	rows, err := db.sql.QueryContext(ctx, contactQuery, deviceID, deviceID, deviceID)
+	rows, err := db.sql.QueryContext(ctx, contactQuery, deviceID)
 	if err != nil {
 		return inventory.Contact{}, fmt.Errorf("storage: read contact: %w", err)
 	}
 	defer rows.Close()
 	var c inventory.Contact
+	seen := map[int64]bool{}
 	for rows.Next() {
-		var kind, id int64
-		var name, text, lastDate, lastCome, quality, number dbText
-		if err := rows.Scan(&kind, &id, &name, &text, &lastDate, &lastCome, &quality, &number); err != nil {
+		var id int64
+		var name, ip, lastDate, lastCome, quality, fidelity dbText
+		var pid, owner sql.NullInt64
+		var pname, piv, ptv dbText
+		if err := rows.Scan(&id, &name, &ip, &lastDate, &lastCome, &quality, &fidelity, &pid, &owner, &pname, &piv, &ptv); err != nil {
 			return c, fmt.Errorf("storage: read contact: %w", err)
 		}
-		if kind == 0 {
-			c.ID, c.Name, c.IPAddr = id, name.String, text.String
+		if c.ID == 0 {
 			loc := db.Now().Location()
+			c.ID, c.Name, c.IPAddr = id, name.String, ip.String
 			c.LastDate, c.LastCome = parseDBTimeIn(lastDate.String, loc), parseDBTimeIn(lastCome.String, loc)
 			c.Quality, _ = strconv.ParseFloat(quality.String, 64)
-			c.Fidelity, _ = strconv.ParseInt(number.String, 10, 64)
-			continue
+			c.Fidelity, _ = strconv.ParseInt(fidelity.String, 10, 64)
 		}
-		p := inventory.DeviceParam{Name: name.String, Group: kind == 2}
-		if number.Valid {
-			n, _ := strconv.ParseInt(number.String, 10, 64)
-			p.IValue = &n
+		if id != c.ID || !pid.Valid || seen[pid.Int64] {
+			continue // an older machine of the same DEVICEID, no row, or a repeat
 		}
-		if text.Valid {
-			t := text.String
-			p.TValue = &t
-		}
-		c.Params = append(c.Params, p)
+		seen[pid.Int64] = true
+		c.Params = append(c.Params, deviceParam(owner.Int64 != id, pname, piv, ptv))
 	}
 	if err := rows.Err(); err != nil {
 		return c, fmt.Errorf("storage: read contact: %w", err)
 	}
-	if c.ID == 0 {
-		c.Params = nil
-	}
 	return c, nil
+}
+
+func deviceParam(group bool, name, iv, tv dbText) inventory.DeviceParam {
+	p := inventory.DeviceParam{Name: name.String, Group: group}
+	if iv.Valid {
+		n, _ := strconv.ParseInt(iv.String, 10, 64)
+		p.IValue = &n
+	}
+	if tv.Valid {
+		t := tv.String
+		p.TValue = &t
+	}
+	return p
 }
 
 // TouchContact records a PROLOG of a known machine: one more contact
