@@ -44,12 +44,13 @@ type Options struct {
 
 // Endpoint is the http.Handler of POST /ocsinventory.
 type Endpoint struct {
-	dec   agentcompat.Decoder
-	reg   *Registry
-	opt   Options
-	log   zerolog.Logger
-	obs   Observer
-	admit Admitter
+	dec     agentcompat.Decoder
+	replies replyCache
+	reg     *Registry
+	opt     Options
+	log     zerolog.Logger
+	obs     Observer
+	admit   Admitter
 }
 
 // NewEndpoint returns the agent endpoint. obs and admit may be nil.
@@ -188,7 +189,7 @@ func (e *Endpoint) write(w http.ResponseWriter, req *Request, resp *Response) in
 		w.WriteHeader(status)
 		return status
 	}
-	body := agentcompat.Encode(resp.Reply.Bytes(), req.Encoding)
+	body := e.replies.encode(resp.Reply.Bytes(), req.Encoding)
 	w.Header().Set("Content-Type", agentcompat.ContentType)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
