@@ -10,7 +10,7 @@ import (
 func TestReplyCache(t *testing.T) {
 	var c replyCache
 	small := []byte("<?xml version='1.0' encoding='UTF-8'?>\n<REPLY>\n  <RESPONSE>SEND</RESPONSE>\n</REPLY>\n")
-	big := bytes.Repeat([]byte("x"), maxCachedReply+1)
+	big := append(append([]byte("<REPLY>"), bytes.Repeat([]byte("x"), maxCachedReply)...), "</REPLY>"...)
 	for _, enc := range []agentcompat.Encoding{agentcompat.Zlib, agentcompat.Gzip, agentcompat.Plain} {
 		for _, doc := range [][]byte{small, big} {
 			first, second := c.encode(doc, enc), c.encode(doc, enc)
