@@ -133,9 +133,16 @@ func (e *Endpoint) decode(r *http.Request, id string) (*Request, error) {
 	if xl.MaxElements == 0 {
 		xl = inventory.DefaultXMLLimits()
 	}
-	parsed, err := inventory.ParseRequest(doc, xl)
+	// Inventories are parsed lazily: the ingest parses only the sections
+	// that changed. Other requests get their whole tree.
+	parsed, err := inventory.ParseRequestLazy(doc, xl)
 	if err != nil {
 		return nil, err
+	}
+	if !strings.EqualFold(parsed.Query, "INVENTORY") {
+		if err := parsed.Root.ExpandAll(xl); err != nil {
+			return nil, err
+		}
 	}
 	return &Request{
 		Request: parsed, Document: doc, Encoding: dec.Encoding, ID: id, TLS: r.TLS != nil,

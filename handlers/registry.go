@@ -53,13 +53,17 @@ type PrologResponder interface {
 }
 
 // PreInventory runs before anything of an inventory is written
-// (HANDLER_PRE_INVENTORY); Stop answers 403.
+// (HANDLER_PRE_INVENTORY); Stop answers 403. The content is parsed lazily:
+// a hook reading a section other than HARDWARE, BIOS, NETWORKS, REGISTRY,
+// ACCOUNTINFO, DOWNLOAD or IPDISCOVER calls Content.Load for it first.
 type PreInventory interface {
 	PreInventory(ctx context.Context, req *Request, c *inventory.Content) (Verdict, error)
 }
 
 // PostInventory runs after an inventory is committed (HANDLER_POST_INVENTORY).
-// Its failure is logged; the agent still gets its 200, the inventory being safe.
+// Its failure is logged; the agent still gets its 200, the inventory being
+// safe. Sections the ingest did not need may still be unparsed (see
+// PreInventory).
 type PostInventory interface {
 	PostInventory(ctx context.Context, req *Request, c *inventory.Content, out *ingest.Outcome) error
 }

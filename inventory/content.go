@@ -28,7 +28,11 @@ func (r Row) Get(name string) string {
 
 // SectionData is what an inventory carries for one section tag.
 type SectionData struct {
+	// Rows are the occurrences parsed so far: all of them, unless the
+	// request was parsed lazily and Content.Load has not loaded the section.
 	Rows []Row
+	// pending are occurrences left unparsed (ParseRequestLazy).
+	pending []*Element
 	// Hash fingerprints the raw XML of every occurrence of the section; two
 	// inventories with the same hash carry the same rows.
 	Hash uint64
@@ -129,8 +133,74 @@ func (c *Content) addRow(hashers map[string]*fingerprint, el *Element, doc []byt
 		sd = &SectionData{}
 		c.Sections[el.Name] = sd
 	}
-	sd.Rows = append(sd.Rows, RowOf(el))
+	sd.add(el)
 	hashInto(hashers, el, doc)
+}
+
+func (sd *SectionData) add(el *Element) {
+	if el.Lazy() {
+		sd.pending = append(sd.pending, el)
+		return
+	}
+	sd.Rows = append(sd.Rows, RowOf(el))
+}
+
+// Loaded reports whether every occurrence of the section has been parsed.
+func (sd *SectionData) Loaded() bool { return len(sd.pending) == 0 }
+
+// load parses the pending occurrences; empty ones are dropped, as when the
+// request is parsed whole.
+func (sd *SectionData) load(lim XMLLimits) error {
+	for _, el := range sd.pending {
+		if err := el.Expand(lim); err != nil {
+			return err
+		}
+		if !el.IsEmpty() {
+			sd.Rows = append(sd.Rows, RowOf(el))
+		}
+	}
+	sd.pending = nil
+	return nil
+}
+
+// Load parses the sections named by tags ("SOFTWARES" for the software)
+// that a lazily parsed request left unparsed. A section whose occurrences
+// all turn out empty is then absent, as it would have been in a whole
+// parse. Parse errors are inventory.Invalid.
+func (c *Content) Load(lim XMLLimits, tags ...string) error {
+	for _, tag := range tags {
+		if tag == "SOFTWARES" {
+			if c.Software != nil {
+				if err := c.Software.load(lim); err != nil {
+					return err
+				}
+				if len(c.Software.Rows) == 0 {
+					c.Software = nil
+				}
+			}
+			continue
+		}
+		sd := c.Sections[tag]
+		if sd == nil {
+			continue
+		}
+		if err := sd.load(lim); err != nil {
+			return err
+		}
+		if len(sd.Rows) == 0 {
+			delete(c.Sections, tag)
+		}
+	}
+	return nil
+}
+
+// LoadAll parses every section a lazily parsed request left unparsed.
+func (c *Content) LoadAll(lim XMLLimits) error {
+	tags := []string{"SOFTWARES"}
+	for tag := range c.Sections {
+		tags = append(tags, tag)
+	}
+	return c.Load(lim, tags...)
 }
 
 func hashInto(hashers map[string]*fingerprint, el *Element, doc []byte) {
@@ -159,7 +229,7 @@ func (c *Content) readSpecial(el *Element, doc []byte, hashers map[string]*finge
 		if c.Software == nil {
 			c.Software = &SectionData{}
 		}
-		c.Software.Rows = append(c.Software.Rows, RowOf(el))
+		c.Software.add(el)
 		hashInto(hashers, el, doc)
 	case "ACCOUNTINFO":
 		c.HasAccountInfo = true

@@ -13,7 +13,30 @@ type Request struct {
 // gets (mirrors Apache/Ocsinventory.pm): QUERY is required, and DEVICEID must
 // look like "<name>-YYYY-MM-DD-HH-MM-SS" except for UPDATE requests.
 func ParseRequest(body []byte, lim XMLLimits) (*Request, error) {
-	root, err := ParseXML(body, lim)
+	return parseRequest(body, lim, nil)
+}
+
+// eagerContent are the CONTENT children an inventory always needs parsed:
+// identity, account info, packages, IpDiscover results, registry values.
+var eagerContent = map[string]bool{
+	"HARDWARE": true, "BIOS": true, "NETWORKS": true, "ACCOUNTINFO": true, "DOWNLOAD": true,
+	"IPDISCOVER": true, "OLD_DEVICEID": true, "DEVICEID": true, "REGISTRY": true,
+}
+
+// ParseRequestLazy is ParseRequest that leaves the other CONTENT children
+// unparsed after checking their structure: ExtractContent fingerprints them
+// from their bytes and Content.Load parses those the ingest must write. A
+// re-inventory whose software did not change never parses its software.
+// Callers that need the whole tree use Element.ExpandAll.
+func ParseRequestLazy(body []byte, lim XMLLimits) (*Request, error) {
+	return parseRequest(body, lim, func(depth int, parent, name string) bool {
+		return depth == 2 && parent == "CONTENT" && !eagerContent[name]
+	})
+}
+
+func parseRequest(body []byte, lim XMLLimits, lazy lazyFunc) (*Request, error) {
+	p := xmlParser{data: body, doc: string(body), lim: lim, names: make(map[string]string, 64), lazy: lazy}
+	root, err := p.parse()
 	if err != nil {
 		return nil, err
 	}
@@ -102,8 +125,12 @@ func (e *Element) All(name string) []*Element {
 }
 
 // IsEmpty reports whether e carries nothing: no attributes, no text and only
-// empty children (XML::Simple's SuppressEmpty drops such elements).
+// empty children (XML::Simple's SuppressEmpty drops such elements). An
+// element not parsed yet (see ParseRequestLazy) is judged from its bytes.
 func (e *Element) IsEmpty() bool {
+	if e.raw != nil {
+		return rawIsEmpty(e.raw)
+	}
 	if len(e.Attrs) > 0 || e.Text != "" {
 		return false
 	}

@@ -18,6 +18,9 @@ type Element struct {
 	Children []*Element
 	Start    int
 	End      int
+	// raw is set on an element parsed lazily (ParseRequestLazy): only its
+	// structure was checked; Expand parses it.
+	raw []byte
 }
 
 // Attr is one attribute of an Element.
@@ -48,6 +51,10 @@ func ParseXML(data []byte, lim XMLLimits) (*Element, error) {
 	return p.parse()
 }
 
+// lazyFunc tells whether the element named name, opening at depth (root
+// 0), may be left unparsed.
+type lazyFunc func(depth int, parent, name string) bool
+
 type xmlParser struct {
 	data []byte
 	// doc is data as a string: text without entities becomes a substring
@@ -64,6 +71,7 @@ type xmlParser struct {
 	root  *Element
 	names map[string]string
 	arena arena
+	lazy  lazyFunc
 }
 
 func (p *xmlParser) errorf(format string, args ...any) error {
@@ -191,6 +199,9 @@ func (p *xmlParser) startTag() error {
 	if selfClosing {
 		el.End = p.pos
 		return nil
+	}
+	if d := len(p.stack); p.lazy != nil && d > 0 && p.lazy(d, p.stack[d-1].el.Name, name) {
+		return p.skipElement(el)
 	}
 	p.flushText()
 	p.stack = append(p.stack, openElement{el: el, kidStart: len(p.kids)})

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,6 +161,7 @@ func FuzzParseRequest(f *testing.F) {
 				t.Fatal("present section without rows")
 			}
 		}
+		compareLazy(t, doc)
 	})
 }
 
@@ -171,4 +173,85 @@ func sharedSamples() string {
 		return dir
 	}
 	return ""
+}
+
+// TestLazyParseMatchesWholeParse: for every public sample, parsing lazily
+// and then loading everything gives exactly what a whole parse gives.
+func TestLazyParseMatchesWholeParse(t *testing.T) {
+	dir := sharedSamples()
+	if dir == "" {
+		testsupport.Unavailable(t, "public samples not found")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.xml"))
+	for _, file := range files {
+		doc, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(filepath.Base(file), func(t *testing.T) { compareLazy(t, doc) })
+	}
+}
+
+func compareLazy(t *testing.T, doc []byte) {
+	t.Helper()
+	lim := DefaultXMLLimits()
+	full, errFull := ParseRequest(doc, lim)
+	lazy, errLazy := ParseRequestLazy(doc, lim)
+	if errFull != nil || errLazy != nil {
+		if (errFull == nil) != (errLazy == nil) && errFull == nil {
+			t.Fatalf("lazy parse refused what the whole parse accepts: %v", errLazy)
+		}
+		return
+	}
+	a := ExtractContent(full.Root.Child("CONTENT"), doc)
+	b := ExtractContent(lazy.Root.Child("CONTENT"), doc)
+	if err := b.LoadAll(lim); err != nil {
+		t.Fatalf("loading a document the whole parse accepts: %v", err)
+	}
+	if fmt.Sprint(a.Hardware) != fmt.Sprint(b.Hardware) || len(a.Sections) != len(b.Sections) || len(a.Extra) != len(b.Extra) {
+		t.Fatalf("lazy content differs: %d/%d sections, %d/%d extras", len(a.Sections), len(b.Sections), len(a.Extra), len(b.Extra))
+	}
+	for tag, sa := range a.Sections {
+		sb := b.Sections[tag]
+		if sb == nil || sa.Hash != sb.Hash || fmt.Sprint(sa.Rows) != fmt.Sprint(sb.Rows) {
+			t.Errorf("section %s differs", tag)
+		}
+	}
+	if (a.Software == nil) != (b.Software == nil) || (a.Software != nil && (a.Software.Hash != b.Software.Hash || fmt.Sprint(a.Software.Rows) != fmt.Sprint(b.Software.Rows))) {
+		t.Error("software differs")
+	}
+	for i := range a.Extra {
+		if a.Extra[i] != b.Extra[i] {
+			t.Errorf("extra section %s differs", a.Extra[i].Tag)
+		}
+	}
+}
+
+func TestLazyParseDefersErrors(t *testing.T) {
+	doc := []byte(`<REQUEST><DEVICEID>pc-2024-01-02-03-04-05</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT>
+<HARDWARE><NAME>pc</NAME></HARDWARE><DRIVES><TYPE>&bogus;</TYPE></DRIVES><PRINTERS a="x>y"><NAME>p</NAME></PRINTERS></CONTENT></REQUEST>`)
+	req, err := ParseRequestLazy(doc, DefaultXMLLimits())
+	if err != nil {
+		t.Fatalf("structure is fine, lazy parse must accept: %v", err)
+	}
+	c := ExtractContent(req.Root.Child("CONTENT"), doc)
+	if err := c.Load(DefaultXMLLimits(), "PRINTERS"); err != nil || c.Sections["PRINTERS"].Rows[0].Get("a") != "x>y" {
+		t.Fatalf("printers: %v %+v", err, c.Sections["PRINTERS"])
+	}
+	if err := c.Load(DefaultXMLLimits(), "DRIVES"); CodeOf(err) != Invalid {
+		t.Fatalf("a bad entity in a loaded section: %v, want Invalid", err)
+	}
+	for _, bad := range []string{
+		`<DRIVES><TYPE></DRIVES>`, `<DRIVES><!DOCTYPE x></DRIVES>`, `<DRIVES><A b="1></DRIVES>`, `<DRIVES><!-- open</DRIVES>`,
+	} {
+		d := []byte(`<REQUEST><DEVICEID>pc-2024-01-02-03-04-05</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT>` + bad + `</CONTENT></REQUEST>`)
+		if _, err := ParseRequestLazy(d, DefaultXMLLimits()); CodeOf(err) != Invalid {
+			t.Errorf("%s: lazy parse accepted a broken structure (%v)", bad, err)
+		}
+	}
+	deep := `<REQUEST><DEVICEID>pc-2024-01-02-03-04-05</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT><DRIVES>` +
+		strings.Repeat("<A>", 40) + strings.Repeat("</A>", 40) + `</DRIVES></CONTENT></REQUEST>`
+	if _, err := ParseRequestLazy([]byte(deep), DefaultXMLLimits()); CodeOf(err) != TooLarge {
+		t.Errorf("depth cap not applied inside a lazy section: %v", err)
+	}
 }

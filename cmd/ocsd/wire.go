@@ -69,7 +69,7 @@ func agentEndpoint(cfg *serveConfig, db *storage.DB, log zerolog.Logger, m *metr
 	}
 	reg := handlers.NewRegistry()
 	merger := history.NewMerger(db, db)
-	in := ingest.New(db, db, merger, ingest.Options{AcceptTagUpdate: cfg.agent.acceptTagUpdate, Now: db.Now})
+	in := ingest.New(db, db, merger, ingest.Options{AcceptTagUpdate: cfg.agent.acceptTagUpdate, Now: db.Now, XML: cfg.agent.xml})
 	policy := agentcompat.NewUserAgentPolicy(cfg.agent.families, cfg.agent.extraAgents)
 	modules := []handlers.Module{
 		useragent.New(policy),

@@ -49,6 +49,8 @@ type Options struct {
 	AcceptTagUpdate bool
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
+	// XML caps the parse of sections left unparsed (inventory.ParseRequestLazy).
+	XML inventory.XMLLimits
 }
 
 // Ingester runs inventories.
@@ -64,6 +66,9 @@ type Ingester struct {
 func New(store Store, cfg SettingsSource, dups Deduplicator, opt Options) *Ingester {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.XML.MaxElements == 0 {
+		opt.XML = inventory.DefaultXMLLimits()
 	}
 	return &Ingester{store: store, cfg: cfg, dups: dups, opt: opt, locks: newKeyedMutex(512)}
 }
@@ -101,6 +106,9 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 	if err != nil {
 		return nil, fmt.Errorf("ingest: lookup: %w", err)
 	}
+	if err := loadChanged(content, ref, in.opt.XML); err != nil {
+		return nil, err
+	}
 	now := in.opt.Now()
 	plan := buildPlan(planInput{cfg: cfg, req: req, content: content, ref: ref, meta: meta, now: now, acceptTag: in.opt.AcceptTagUpdate})
 	ident := inventory.IdentityOf(content, 0, req.DeviceID, uint64(cfg.Int("AUTO_DUPLICATE_LVL")))
@@ -135,6 +143,25 @@ func (in *Ingester) Ingest(ctx context.Context, req *inventory.Request, content 
 	}
 	out.AccountUpdate = accountUpdate(res.Created && len(out.Merged) == 0, res.AccountLost, content, out.Account)
 	return out, nil
+}
+
+// loadChanged parses the sections the inventory may have to write: all of
+// them for a new machine, else those whose fingerprint differs from the one
+// stored. A re-inventory that changed nothing parses none of its sections.
+func loadChanged(c *inventory.Content, ref inventory.DeviceRef, lim inventory.XMLLimits) error {
+	var tags []string
+	for tag, sd := range c.Sections {
+		if !sd.Loaded() && (ref.ID == 0 || ref.Hashes[tag] != sd.Hash) {
+			tags = append(tags, tag)
+		}
+	}
+	if sw := c.Software; sw != nil && !sw.Loaded() && (ref.ID == 0 || ref.Hashes["SOFTWARES"] != sw.Hash) {
+		tags = append(tags, "SOFTWARES")
+	}
+	if err := c.Load(lim, tags...); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
 }
 
 // cacheSearchValues feeds the console's search caches; a failure there
