@@ -150,9 +150,9 @@ func (sd *SectionData) Loaded() bool { return len(sd.pending) == 0 }
 
 // load parses the pending occurrences; empty ones are dropped, as when the
 // request is parsed whole.
-func (sd *SectionData) load(lim XMLLimits) error {
+func (sd *SectionData) load(x *expander, lim XMLLimits) error {
 	for _, el := range sd.pending {
-		if err := el.Expand(lim); err != nil {
+		if err := x.expand(el, lim); err != nil {
 			return err
 		}
 		if !el.IsEmpty() {
@@ -168,10 +168,11 @@ func (sd *SectionData) load(lim XMLLimits) error {
 // all turn out empty is then absent, as it would have been in a whole
 // parse. Parse errors are inventory.Invalid.
 func (c *Content) Load(lim XMLLimits, tags ...string) error {
+	var x expander
 	for _, tag := range tags {
 		if tag == "SOFTWARES" {
 			if c.Software != nil {
-				if err := c.Software.load(lim); err != nil {
+				if err := c.Software.load(&x, lim); err != nil {
 					return err
 				}
 				if len(c.Software.Rows) == 0 {
@@ -184,7 +185,7 @@ func (c *Content) Load(lim XMLLimits, tags ...string) error {
 		if sd == nil {
 			continue
 		}
-		if err := sd.load(lim); err != nil {
+		if err := sd.load(&x, lim); err != nil {
 			return err
 		}
 		if len(sd.Rows) == 0 {

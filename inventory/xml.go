@@ -19,8 +19,15 @@ type Element struct {
 	Start    int
 	End      int
 	// raw is set on an element parsed lazily (ParseRequestLazy): only its
-	// structure was checked; Expand parses it.
+	// structure was checked; Expand parses it, from src.
 	raw []byte
+	src *source
+}
+
+// source is a parsed document, shared by its lazy elements.
+type source struct {
+	data []byte
+	doc  string
 }
 
 // Attr is one attribute of an Element.
@@ -72,6 +79,7 @@ type xmlParser struct {
 	names map[string]string
 	arena arena
 	lazy  lazyFunc
+	src   *source
 }
 
 func (p *xmlParser) errorf(format string, args ...any) error {
@@ -82,6 +90,11 @@ func (p *xmlParser) parse() (*Element, error) {
 	if bytes.HasPrefix(p.data, []byte("\xef\xbb\xbf")) {
 		p.pos = 3
 	}
+	return p.run()
+}
+
+// run parses from p.pos to the end of p.data.
+func (p *xmlParser) run() (*Element, error) {
 	for p.pos < len(p.data) {
 		lt := bytes.IndexByte(p.data[p.pos:], '<')
 		if lt < 0 {

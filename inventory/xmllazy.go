@@ -40,6 +40,10 @@ func (p *xmlParser) skipElement(el *Element) error {
 	}
 	el.End = p.pos
 	el.raw = p.data[el.Start:el.End]
+	if p.src == nil {
+		p.src = &source{data: p.data, doc: p.doc}
+	}
+	el.src = p.src
 	return nil
 }
 
@@ -116,15 +120,32 @@ func (e *Element) Lazy() bool { return e.raw != nil }
 // Expand parses an element left unparsed by ParseRequestLazy, in place; on
 // an element already parsed it does nothing.
 func (e *Element) Expand(lim XMLLimits) error {
+	var x expander
+	return x.expand(e, lim)
+}
+
+// expander parses lazy elements one after another with one parser, so its
+// name table and element blocks serve them all: an inventory's software is
+// hundreds of small elements.
+type expander struct{ p xmlParser }
+
+func (x *expander) expand(e *Element, lim XMLLimits) error {
 	if e.raw == nil {
 		return nil
 	}
-	full, err := ParseXML(e.raw, lim)
+	p := &x.p
+	if p.names == nil {
+		p.names = make(map[string]string, 64)
+	}
+	// The element is parsed in place in its document: offsets stay absolute
+	// and leaf text stays a substring of the document string.
+	p.data, p.doc, p.pos, p.lim = e.src.data[:e.End], e.src.doc[:e.End], e.Start, lim
+	p.count, p.stack, p.kids, p.root, p.lazy = 0, p.stack[:0], p.kids[:0], nil, nil
+	full, err := p.run()
 	if err != nil {
 		return fmt.Errorf("inventory: <%s>: %w", e.Name, err)
 	}
-	full.shift(e.Start)
-	e.Attrs, e.Text, e.Children, e.raw = full.Attrs, full.Text, full.Children, nil
+	e.Attrs, e.Text, e.Children, e.raw, e.src = full.Attrs, full.Text, full.Children, nil, nil
 	return nil
 }
 
@@ -139,14 +160,6 @@ func (e *Element) ExpandAll(lim XMLLimits) error {
 		}
 	}
 	return nil
-}
-
-func (e *Element) shift(by int) {
-	e.Start += by
-	e.End += by
-	for _, c := range e.Children {
-		c.shift(by)
-	}
 }
 
 // rawIsEmpty tells, without parsing, whether well-formed element bytes carry
