@@ -3,6 +3,7 @@ module ocsd
 go 1.26.0
 
 require (
+	github.com/beevik/etree v1.8.1
 	github.com/go-sql-driver/mysql v1.10.1
 	github.com/gorilla/mux v1.8.1
 	github.com/hooklift/gowsdl v0.5.0

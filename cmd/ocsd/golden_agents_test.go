@@ -11,8 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beevik/etree"
+
 	"ocsd/agentcompat"
-	"ocsd/inventory"
 )
 
 // capture is one exchange recorded from the real OCS server.
@@ -109,29 +110,29 @@ func (s *testServer) replay(t *testing.T, c capture) (int, []byte) {
 
 // canonicalXML prints a document with attributes and children sorted, so
 // two documents that differ only in order print the same. Empty bodies
-// print as "".
+// print as "". It parses with etree, independently of ocsd's own parser.
 func canonicalXML(t *testing.T, doc []byte) string {
 	t.Helper()
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return ""
 	}
-	root, err := inventory.ParseXML(doc, inventory.DefaultXMLLimits())
-	if err != nil {
+	d := etree.NewDocument()
+	if err := d.ReadFromBytes(doc); err != nil {
 		t.Fatalf("reply does not parse: %v\n%s", err, doc)
 	}
-	return canonical(root)
+	return canonical(d.Root())
 }
 
-func canonical(e *inventory.Element) string {
-	attrs := make([]string, len(e.Attrs))
-	for i, a := range e.Attrs {
-		attrs[i] = a.Name + "=" + strconv.Quote(a.Value)
+func canonical(e *etree.Element) string {
+	attrs := make([]string, len(e.Attr))
+	for i, a := range e.Attr {
+		attrs[i] = a.Key + "=" + strconv.Quote(a.Value)
 	}
 	sort.Strings(attrs)
-	kids := make([]string, len(e.Children))
-	for i, c := range e.Children {
-		kids[i] = canonical(c)
+	kids := make([]string, 0, len(e.ChildElements()))
+	for _, c := range e.ChildElements() {
+		kids = append(kids, canonical(c))
 	}
 	sort.Strings(kids)
-	return e.Name + "[" + strings.Join(attrs, " ") + "]" + strconv.Quote(strings.TrimSpace(e.Text)) + "{" + strings.Join(kids, ",") + "}"
+	return e.Tag + "[" + strings.Join(attrs, " ") + "]" + strconv.Quote(strings.TrimSpace(e.Text())) + "{" + strings.Join(kids, ",") + "}"
 }
