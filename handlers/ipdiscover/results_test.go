@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"ocsd/internal/testdb"
 	"reflect"
 	"strings"
 	"testing"
@@ -158,7 +159,7 @@ func scenarios() []scenario {
 // TestDatabase runs the post-inventory scenarios and a PROLOG through the
 // endpoint on one database per dialect.
 func TestDatabase(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialectWith(t, storage.Options{Now: clock}, func(t *testing.T, db *storage.DB) {
 		t.Run("post inventory", func(t *testing.T) { testPostInventory(t, db) })
 		t.Run("prolog over http", func(t *testing.T) { testPrologHTTP(t, db) })
 	})
@@ -175,7 +176,7 @@ func testPostInventory(t *testing.T, db *storage.DB) {
 			}
 			doc := `<REQUEST><DEVICEID>m1-2024-01-02-03-04-05</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT>` +
 				sc.content + `</CONTENT></REQUEST>`
-			req := parse(t, doc)
+			req := testdb.Request(t, doc)
 			req.UserAgent = ua
 			content := inventory.ExtractContent(req.Root.Child("CONTENT"), req.Document)
 			if err := m.PostInventory(context.Background(), req, content, &ingest.Outcome{ID: 1}); err != nil {
@@ -197,8 +198,8 @@ func testPostInventory(t *testing.T, db *storage.DB) {
 func testPrologHTTP(t *testing.T, db *storage.DB) {
 	load(t, db, scenario{machines: []machine{{id: 1, quality: 1, fidelity: 3, lastDate: now, tag: "NA",
 		role: role(1, 1, subnet1)}}})
-	setConfig(t, db, "FREQUENCY", 30)
-	setConfig(t, db, "IPDISCOVER_LATENCY", 250)
+	testdb.SetConfig(t, db, "FREQUENCY", 30)
+	testdb.SetConfig(t, db, "IPDISCOVER_LATENCY", 250)
 	reg := handlers.NewRegistry()
 	reg.MustRegister(prolog.New(db, reg, clock), New(db, clock))
 	ep := handlers.NewEndpoint(reg, handlers.Options{}, zerolog.Nop(), nil, nil)
@@ -227,7 +228,7 @@ func testPrologHTTP(t *testing.T, db *storage.DB) {
 func load(t *testing.T, db *storage.DB, sc scenario) {
 	t.Helper()
 	for _, table := range []string{"hardware", "accountinfo", "devices", "netmap", "blacklist_subnet", "groups_cache"} {
-		mustExec(t, db, "DELETE FROM "+table)
+		testdb.Exec(t, db, "DELETE FROM "+table)
 	}
 	cfg := map[string]int64{"IPDISCOVER": 2, "IPDISCOVER_NO_POSTPONE": 0, "IPDISCOVER_LINK_TAG_NETWORK": 0,
 		"IPDISCOVER_MAX_ALIVE": 7, "IPDISCOVER_BETTER_THRESHOLD": 1, "ENABLE_GROUPS": 1, "IPDISCOVER_USE_GROUPS": 1}
@@ -235,36 +236,36 @@ func load(t *testing.T, db *storage.DB, sc scenario) {
 		cfg[k] = v
 	}
 	for k, v := range cfg {
-		setConfig(t, db, k, v)
+		testdb.SetConfig(t, db, k, v)
 	}
 	for _, mc := range sc.machines {
 		var last any
 		if mc.lastDate != "" {
 			last = mc.lastDate
 		}
-		mustExec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME, QUALITY, FIDELITY, LASTDATE) VALUES (?, ?, ?, ?, ?, ?)",
+		testdb.Exec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME, QUALITY, FIDELITY, LASTDATE) VALUES (?, ?, ?, ?, ?, ?)",
 			mc.id, fmt.Sprintf("m%d-2024-01-02-03-04-05", mc.id), fmt.Sprintf("m%d", mc.id), mc.quality, mc.fidelity, last)
 		if mc.tag != "" {
-			mustExec(t, db, "INSERT INTO accountinfo (HARDWARE_ID, TAG) VALUES (?, ?)", mc.id, mc.tag)
+			testdb.Exec(t, db, "INSERT INTO accountinfo (HARDWARE_ID, TAG) VALUES (?, ?)", mc.id, mc.tag)
 		}
 		if r := mc.role; r != nil {
-			mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE, TVALUE) VALUES (?, 'IPDISCOVER', ?, ?)", r.ID, r.IValue, nullable(r.TValue))
+			testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE, TVALUE) VALUES (?, 'IPDISCOVER', ?, ?)", r.ID, r.IValue, nullable(r.TValue))
 		}
 	}
 	if sc.veto {
-		mustExec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME) VALUES (100, '_SYSTEMGROUP_', 'no scan')")
-		mustExec(t, db, "INSERT INTO groups_cache (HARDWARE_ID, GROUP_ID, STATIC) VALUES (1, 100, 0)")
-		mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (100, 'IPDISCOVER', 0)")
+		testdb.Exec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME) VALUES (100, '_SYSTEMGROUP_', 'no scan')")
+		testdb.Exec(t, db, "INSERT INTO groups_cache (HARDWARE_ID, GROUP_ID, STATIC) VALUES (1, 100, 0)")
+		testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (100, 'IPDISCOVER', 0)")
 	}
 	for _, b := range sc.blacklist {
-		mustExec(t, db, "INSERT INTO blacklist_subnet (SUBNET, MASK) VALUES (?, '255.255.255.0')", b)
+		testdb.Exec(t, db, "INSERT INTO blacklist_subnet (SUBNET, MASK) VALUES (?, '255.255.255.0')", b)
 	}
 	for _, n := range sc.netmap {
 		tag := any(n.Tag)
 		if n.Tag == "-" {
 			tag = nil
 		}
-		mustExec(t, db, "INSERT INTO netmap (IP, MAC, MASK, NETID, NAME, TAG, HARDWARE_ID, DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		testdb.Exec(t, db, "INSERT INTO netmap (IP, MAC, MASK, NETID, NAME, TAG, HARDWARE_ID, DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 			n.IP, n.MAC, n.Mask, n.NetID, n.Name, tag, n.HardwareID, n.Date)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"net/http"
 	"net/http/httptest"
+	"ocsd/internal/testdb"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -45,10 +46,10 @@ var fixture = state{
 // notifying one.
 func load(t *testing.T, db *storage.DB) int64 {
 	t.Helper()
-	mustExec(t, db, "DELETE FROM networks")
-	mustExec(t, db, "DELETE FROM hardware")
-	mustExec(t, db, "INSERT INTO hardware (DEVICEID, NAME, IPADDR, CHECKSUM) VALUES (?, 'vm', ?, 0)", deviceID, fixture.IPAddr)
-	mustExec(t, db, "INSERT INTO hardware (DEVICEID, NAME, CHECKSUM) VALUES ('other-2026-11-29-15-07-24', 'other', 0)")
+	testdb.Exec(t, db, "DELETE FROM networks")
+	testdb.Exec(t, db, "DELETE FROM hardware")
+	testdb.Exec(t, db, "INSERT INTO hardware (DEVICEID, NAME, IPADDR, CHECKSUM) VALUES (?, 'vm', ?, 0)", deviceID, fixture.IPAddr)
+	testdb.Exec(t, db, "INSERT INTO hardware (DEVICEID, NAME, CHECKSUM) VALUES ('other-2026-11-29-15-07-24', 'other', 0)")
 	var id, other int64
 	q := "SELECT ID FROM hardware WHERE DEVICEID = ?"
 	if err := db.SQL().QueryRow(q, deviceID).Scan(&id); err != nil {
@@ -60,10 +61,10 @@ func load(t *testing.T, db *storage.DB) int64 {
 	ins := `INSERT INTO networks (HARDWARE_ID, DESCRIPTION, MACADDR, IPADDRESS, IPMASK, IPGATEWAY, IPSUBNET, IPDHCP, STATUS)
 		VALUES (?, 'eth', ?, ?, ?, ?, ?, ?, 'Up')`
 	for _, f := range fixture.Ifaces {
-		mustExec(t, db, ins, id, f.MAC, f.IP, f.Mask, f.Gateway, f.Subnet, f.DHCP)
+		testdb.Exec(t, db, ins, id, f.MAC, f.IP, f.Mask, f.Gateway, f.Subnet, f.DHCP)
 	}
 	o := fixture.Other
-	mustExec(t, db, ins, other, o.MAC, o.IP, o.Mask, o.Gateway, o.Subnet, o.DHCP)
+	testdb.Exec(t, db, ins, other, o.MAC, o.IP, o.Mask, o.Gateway, o.Subnet, o.DHCP)
 	return id
 }
 
@@ -164,12 +165,12 @@ func notifyCases() []notifyCase {
 
 func TestNotify(t *testing.T) {
 	tests := notifyCases()
-	forEachDialect(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		m := New(db)
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				id := load(t, db)
-				resp, err := m.Handle(context.Background(), parse(t, tt.request))
+				resp, err := m.Handle(context.Background(), testdb.Request(t, tt.request))
 				if err != nil {
 					t.Fatalf("Handle: %v", err)
 				}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"ocsd/internal/testdb"
 	"reflect"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		t.Run("prolog respond", func(t *testing.T) { testPrologRespond(t, db) })
 		t.Run("prolog over http", func(t *testing.T) { testPrologHTTP(t, db) })
 	})
@@ -61,17 +62,17 @@ func testPrologRespond(t *testing.T, db *storage.DB) {
 	m := New(db)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			setConfig(t, db, "REGISTRY", tt.registry)
-			mustExec(t, db, "DELETE FROM regconfig")
+			testdb.SetConfig(t, db, "REGISTRY", tt.registry)
+			testdb.Exec(t, db, "DELETE FROM regconfig")
 			for _, r := range tt.rows {
-				mustExec(t, db, "INSERT INTO regconfig (NAME, REGTREE, REGKEY, REGVALUE) VALUES (?, ?, ?, ?)", r.name, r.tree, r.key, r.value)
+				testdb.Exec(t, db, "INSERT INTO regconfig (NAME, REGTREE, REGKEY, REGVALUE) VALUES (?, ?, ?, ?)", r.name, r.tree, r.key, r.value)
 			}
 			cfg, err := db.Settings(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
 			p := &handlers.PrologContext{Settings: cfg, Response: tt.response, Header: http.Header{}}
-			if err := m.PrologRespond(context.Background(), parse(t, prologXML), p); err != nil {
+			if err := m.PrologRespond(context.Background(), testdb.Request(t, prologXML), p); err != nil {
 				t.Fatalf("PrologRespond: %v", err)
 			}
 			if !reflect.DeepEqual(p.Options, tt.want) {
@@ -90,9 +91,9 @@ const prologXML = `<?xml version="1.0" encoding="UTF-8"?>
 // testPrologHTTP sends a PROLOG through the endpoint with the registry
 // module registered behind the real PROLOG handler.
 func testPrologHTTP(t *testing.T, db *storage.DB) {
-	setConfig(t, db, "REGISTRY", 1)
-	mustExec(t, db, "DELETE FROM regconfig")
-	mustExec(t, db, "INSERT INTO regconfig (NAME, REGTREE, REGKEY, REGVALUE) VALUES (?, ?, ?, ?)", "foo_version", 2, `SOFTWARE\Foo`, "Version")
+	testdb.SetConfig(t, db, "REGISTRY", 1)
+	testdb.Exec(t, db, "DELETE FROM regconfig")
+	testdb.Exec(t, db, "INSERT INTO regconfig (NAME, REGTREE, REGKEY, REGVALUE) VALUES (?, ?, ?, ?)", "foo_version", 2, `SOFTWARE\Foo`, "Version")
 	reg := handlers.NewRegistry()
 	reg.MustRegister(prolog.New(db, reg, time.Now), New(db))
 	ep := handlers.NewEndpoint(reg, handlers.Options{}, zerolog.Nop(), nil, nil)

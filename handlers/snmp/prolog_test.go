@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
+	"ocsd/internal/testdb"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -39,27 +40,27 @@ func setupProlog(t *testing.T, db *storage.DB, ivalue int64) {
 	t.Helper()
 	for _, table := range []string{"snmp_types_conditions", "snmp_configs", "snmp_labels", "snmp_types", "snmp_communities",
 		"snmp_mibs", "netmap", "networks"} {
-		mustExec(t, db, "DELETE FROM "+table)
+		testdb.Exec(t, db, "DELETE FROM "+table)
 	}
-	mustExec(t, db, "INSERT INTO snmp_types (ID, TYPE_NAME, TABLE_TYPE_NAME) VALUES (7, 'Printer', 'snmp_printer')")
-	mustExec(t, db, "INSERT INTO snmp_labels (ID, LABEL_NAME) VALUES (3, 'PrinterName')")
-	mustExec(t, db, "INSERT INTO snmp_configs (TYPE_ID, LABEL_ID, OID, RECONCILIATION) VALUES (7, 3, '1.3.6.1.2.1.43.5.1.1.16.1', 'Yes')")
-	mustExec(t, db, "INSERT INTO snmp_types_conditions (TYPE_ID, CONDITION_OID, CONDITION_VALUE) VALUES (7, '1.3.6.1.2.1.1.2.0', '1.3.6.1.4.1.11')")
-	mustExec(t, db, `INSERT INTO snmp_communities (VERSION, NAME, USERNAME, AUTHPASSWD, LEVEL, AUTHPROTO, PRIVPASSWD, PRIVPROTO)
+	testdb.Exec(t, db, "INSERT INTO snmp_types (ID, TYPE_NAME, TABLE_TYPE_NAME) VALUES (7, 'Printer', 'snmp_printer')")
+	testdb.Exec(t, db, "INSERT INTO snmp_labels (ID, LABEL_NAME) VALUES (3, 'PrinterName')")
+	testdb.Exec(t, db, "INSERT INTO snmp_configs (TYPE_ID, LABEL_ID, OID, RECONCILIATION) VALUES (7, 3, '1.3.6.1.2.1.43.5.1.1.16.1', 'Yes')")
+	testdb.Exec(t, db, "INSERT INTO snmp_types_conditions (TYPE_ID, CONDITION_OID, CONDITION_VALUE) VALUES (7, '1.3.6.1.2.1.1.2.0', '1.3.6.1.4.1.11')")
+	testdb.Exec(t, db, `INSERT INTO snmp_communities (VERSION, NAME, USERNAME, AUTHPASSWD, LEVEL, AUTHPROTO, PRIVPASSWD, PRIVPROTO)
 		VALUES ('3', 'public', 'ocs', 'secret', 'authPriv', 'SHA', 'hidden', 'AES')`)
-	mustExec(t, db, "INSERT INTO snmp_mibs (VENDOR, URL, CHECKSUM, VERSION, PARSER) VALUES ('HP', 'https://example.org/hp.mib', 'abc', '1', NULL)")
+	testdb.Exec(t, db, "INSERT INTO snmp_mibs (VENDOR, URL, CHECKSUM, VERSION, PARSER) VALUES ('HP', 'https://example.org/hp.mib', 'abc', '1', NULL)")
 	agent(t, db, "PARIS", nil, nil)
-	mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, TVALUE) VALUES (1, 'SNMP_NETWORK', '10.0.0.0, 10.1.0.0,')")
-	mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE, TVALUE) VALUES (1, 'IPDISCOVER', ?, '192.168.1.0')", ivalue)
+	testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, TVALUE) VALUES (1, 'SNMP_NETWORK', '10.0.0.0, 10.1.0.0,')")
+	testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE, TVALUE) VALUES (1, 'IPDISCOVER', ?, '192.168.1.0')", ivalue)
 	ins := "INSERT INTO netmap (IP, MAC, MASK, NETID, NAME) VALUES (?, ?, '255.255.255.0', ?, '-')"
-	mustExec(t, db, ins, "192.168.1.7", "00:11:22:33:44:55", "192.168.1.0")
-	mustExec(t, db, ins, "192.168.1.8", "aa:bb:cc:dd:ee:ff", "192.168.1.0")
-	mustExec(t, db, ins, "10.9.9.9", "00:00:00:00:09:09", "10.9.9.0")
-	mustExec(t, db, "INSERT INTO networks (HARDWARE_ID, MACADDR, IPSUBNET) VALUES (2, 'AA:BB:CC:DD:EE:FF', '192.168.1.0')")
-	setConfig(t, db, "SNMP", 1)
-	setConfig(t, db, "SCAN_ARP_BANDWIDTH", 512)
-	mustExec(t, db, "DELETE FROM config WHERE NAME = 'SCAN_TYPE_SNMP'")
-	mustExec(t, db, "INSERT INTO config (NAME, IVALUE, TVALUE, COMMENTS) VALUES ('SCAN_TYPE_SNMP', NULL, 'NMAP', '')")
+	testdb.Exec(t, db, ins, "192.168.1.7", "00:11:22:33:44:55", "192.168.1.0")
+	testdb.Exec(t, db, ins, "192.168.1.8", "aa:bb:cc:dd:ee:ff", "192.168.1.0")
+	testdb.Exec(t, db, ins, "10.9.9.9", "00:00:00:00:09:09", "10.9.9.0")
+	testdb.Exec(t, db, "INSERT INTO networks (HARDWARE_ID, MACADDR, IPSUBNET) VALUES (2, 'AA:BB:CC:DD:EE:FF', '192.168.1.0')")
+	testdb.SetConfig(t, db, "SNMP", 1)
+	testdb.SetConfig(t, db, "SCAN_ARP_BANDWIDTH", 512)
+	testdb.Exec(t, db, "DELETE FROM config WHERE NAME = 'SCAN_TYPE_SNMP'")
+	testdb.Exec(t, db, "INSERT INTO config (NAME, IVALUE, TVALUE, COMMENTS) VALUES ('SCAN_TYPE_SNMP', NULL, 'NMAP', '')")
 	db.InvalidateSettings()
 }
 
@@ -97,13 +98,13 @@ func prologCases(db *storage.DB) []prologCase {
 		{name: "elected agent gets no device (2.12)", role: 1, tls: true, want: option(networks, rest)},
 		{name: "plain HTTP gets nothing", role: 2},
 		{name: "unknown machine gets nothing", role: 2, tls: true, deviceID: "ghost-2024-01-02-03-04-05"},
-		{name: "SNMP off", role: 2, tls: true, prepare: func(t *testing.T) { setConfig(t, db, "SNMP", 0) }},
+		{name: "SNMP off", role: 2, tls: true, prepare: func(t *testing.T) { testdb.SetConfig(t, db, "SNMP", 0) }},
 		{name: "machine switch off", role: 2, tls: true, prepare: func(t *testing.T) {
-			mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (1, 'SNMP_SWITCH', 0)")
+			testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (1, 'SNMP_SWITCH', 0)")
 		}},
 		{name: "nothing to scan, no option", role: 1, tls: true, prepare: func(t *testing.T) {
-			mustExec(t, db, "DELETE FROM devices WHERE NAME = 'SNMP_NETWORK'")
-			mustExec(t, db, "DELETE FROM snmp_types")
+			testdb.Exec(t, db, "DELETE FROM devices WHERE NAME = 'SNMP_NETWORK'")
+			testdb.Exec(t, db, "DELETE FROM snmp_types")
 		}},
 	}
 }
@@ -130,7 +131,7 @@ func testProlog(t *testing.T, db *storage.DB) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			req := parse(t, `<REQUEST><DEVICEID>`+id+`</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>`)
+			req := testdb.Request(t, `<REQUEST><DEVICEID>`+id+`</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>`)
 			req.TLS = tt.tls
 			pc := &handlers.PrologContext{Device: dev, Settings: cfg, Response: "SEND", Header: http.Header{}}
 			if err := m.PrologRespond(ctx, req, pc); err != nil {
@@ -147,7 +148,7 @@ func testProlog(t *testing.T, db *storage.DB) {
 // (200, empty body), then PROLOGs over HTTPS and plain HTTP.
 func testHTTP(t *testing.T, db *storage.DB) {
 	agent(t, db, "PARIS", nil, nil)
-	setConfig(t, db, "SNMP", 1)
+	testdb.SetConfig(t, db, "SNMP", 1)
 	reg := handlers.NewRegistry()
 	reg.MustRegister(prolog.New(db, reg, time.Now), New(db))
 	ep := handlers.NewEndpoint(reg, handlers.Options{}, zerolog.Nop(), nil, nil)

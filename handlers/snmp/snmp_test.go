@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"ocsd/internal/testdb"
 	"reflect"
 	"testing"
 
@@ -15,7 +16,7 @@ const agentID = "vm-2026-11-29-15-07-24"
 // TestDatabase runs the SNMP inventory cases, the HTTP replays and the
 // prolog option cases on one database per dialect.
 func TestDatabase(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		setupTypes(t, db)
 		t.Run("inventory", func(t *testing.T) { testInventory(t, db) })
 		t.Run("http", func(t *testing.T) { testHTTP(t, db) })
@@ -30,17 +31,17 @@ func TestDatabase(t *testing.T) {
 func setupTypes(t *testing.T, db *storage.DB) {
 	t.Helper()
 	if db.Dialect() == storage.MySQL {
-		mustExec(t, db, "CREATE TABLE snmp_printer (ID int(11) NOT NULL AUTO_INCREMENT, PrinterName varchar(255) DEFAULT NULL, "+
+		testdb.Exec(t, db, "CREATE TABLE snmp_printer (ID int(11) NOT NULL AUTO_INCREMENT, PrinterName varchar(255) DEFAULT NULL, "+
 			"PageCount varchar(255) DEFAULT NULL, PRIMARY KEY (ID), UNIQUE KEY PrinterName (PrinterName)) DEFAULT CHARSET=utf8mb3")
-		mustExec(t, db, "CREATE TABLE snmp_secret (ID int(11) NOT NULL AUTO_INCREMENT, Secret varchar(255), PRIMARY KEY (ID))")
+		testdb.Exec(t, db, "CREATE TABLE snmp_secret (ID int(11) NOT NULL AUTO_INCREMENT, Secret varchar(255), PRIMARY KEY (ID))")
 	} else {
-		mustExec(t, db, "CREATE TABLE snmp_printer (ID INTEGER PRIMARY KEY AUTOINCREMENT, PrinterName TEXT, PageCount TEXT, UNIQUE (PrinterName))")
-		mustExec(t, db, "CREATE TABLE snmp_secret (ID INTEGER PRIMARY KEY AUTOINCREMENT, Secret TEXT)")
+		testdb.Exec(t, db, "CREATE TABLE snmp_printer (ID INTEGER PRIMARY KEY AUTOINCREMENT, PrinterName TEXT, PageCount TEXT, UNIQUE (PrinterName))")
+		testdb.Exec(t, db, "CREATE TABLE snmp_secret (ID INTEGER PRIMARY KEY AUTOINCREMENT, Secret TEXT)")
 	}
-	mustExec(t, db, "INSERT INTO snmp_types (TYPE_NAME, TABLE_TYPE_NAME) VALUES ('Printer', 'snmp_printer'), "+
+	testdb.Exec(t, db, "INSERT INTO snmp_types (TYPE_NAME, TABLE_TYPE_NAME) VALUES ('Printer', 'snmp_printer'), "+
 		"('Evil', 'snmp_communities'), ('Ghost', 'snmp_ghost')")
-	mustExec(t, db, "INSERT INTO snmp_labels (LABEL_NAME) VALUES ('PrinterName'), ('PageCount')")
-	mustExec(t, db, `INSERT INTO snmp_configs (TYPE_ID, LABEL_ID, OID, RECONCILIATION)
+	testdb.Exec(t, db, "INSERT INTO snmp_labels (LABEL_NAME) VALUES ('PrinterName'), ('PageCount')")
+	testdb.Exec(t, db, `INSERT INTO snmp_configs (TYPE_ID, LABEL_ID, OID, RECONCILIATION)
 		SELECT t.ID, l.ID, '1.3.6.1.2.1.43.5.1.1.16.1', CASE WHEN l.LABEL_NAME = 'PrinterName' THEN 'Yes' ELSE NULL END
 		FROM snmp_types t, snmp_labels l WHERE t.TYPE_NAME = 'Printer' AND l.LABEL_NAME IN ('PrinterName', 'PageCount')`)
 }
@@ -50,18 +51,18 @@ func setupTypes(t *testing.T, db *storage.DB) {
 func agent(t *testing.T, db *storage.DB, tag string, own, group map[string]int64) {
 	t.Helper()
 	for _, table := range []string{"hardware", "accountinfo", "devices", "groups_cache"} {
-		mustExec(t, db, "DELETE FROM "+table)
+		testdb.Exec(t, db, "DELETE FROM "+table)
 	}
-	mustExec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME) VALUES (1, ?, 'vm'), (50, '_SYSTEMGROUP_', 'group')", agentID)
-	mustExec(t, db, "INSERT INTO groups_cache (HARDWARE_ID, GROUP_ID, STATIC) VALUES (1, 50, 0)")
+	testdb.Exec(t, db, "INSERT INTO hardware (ID, DEVICEID, NAME) VALUES (1, ?, 'vm'), (50, '_SYSTEMGROUP_', 'group')", agentID)
+	testdb.Exec(t, db, "INSERT INTO groups_cache (HARDWARE_ID, GROUP_ID, STATIC) VALUES (1, 50, 0)")
 	if tag != "" {
-		mustExec(t, db, "INSERT INTO accountinfo (HARDWARE_ID, TAG) VALUES (1, ?)", tag)
+		testdb.Exec(t, db, "INSERT INTO accountinfo (HARDWARE_ID, TAG) VALUES (1, ?)", tag)
 	}
 	for name, v := range own {
-		mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (1, ?, ?)", name, v)
+		testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (1, ?, ?)", name, v)
 	}
 	for name, v := range group {
-		mustExec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (50, ?, ?)", name, v)
+		testdb.Exec(t, db, "INSERT INTO devices (HARDWARE_ID, NAME, IVALUE) VALUES (50, ?, ?)", name, v)
 	}
 }
 
@@ -178,20 +179,20 @@ func testInventory(t *testing.T, db *storage.DB) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, table := range []string{"snmp_default", "snmp_printer", "snmp_secret", "snmp_accountinfo"} {
-				mustExec(t, db, "DELETE FROM "+table)
+				testdb.Exec(t, db, "DELETE FROM "+table)
 			}
 			agent(t, db, "PARIS", tt.own, tt.group)
-			setConfig(t, db, "SNMP", 1)
-			setConfig(t, db, "SNMP_LINK_TAG", 0)
+			testdb.SetConfig(t, db, "SNMP", 1)
+			testdb.SetConfig(t, db, "SNMP_LINK_TAG", 0)
 			if tt.before != "" {
-				if _, err := m.Handle(ctx, parse(t, snmpRequest(tt.before))); err != nil {
+				if _, err := m.Handle(ctx, testdb.Request(t, snmpRequest(tt.before))); err != nil {
 					t.Fatal(err)
 				}
 			}
 			for k, v := range tt.cfg {
-				setConfig(t, db, k, v)
+				testdb.SetConfig(t, db, k, v)
 			}
-			resp, err := m.Handle(ctx, parse(t, tt.request))
+			resp, err := m.Handle(ctx, testdb.Request(t, tt.request))
 			if err != nil {
 				t.Fatalf("Handle: %v", err)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"ocsd/internal/testdb"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ const noUpdate = "<?xml version='1.0' encoding='UTF-8'?>\n<REPLY>\n  <RESPONSE>N
 // TestUpdate runs the handler cases, then the capture replay, on one
 // database per dialect.
 func TestUpdate(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		t.Run("handle", func(t *testing.T) { testHandle(t, db) })
 		t.Run("capture 0014", func(t *testing.T) { testCapture0014(t, db) })
 	})
@@ -119,12 +120,12 @@ func testHandle(t *testing.T, db *storage.DB) {
 	m := New(db)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			setConfig(t, db, "UPDATE", tt.update)
-			mustExec(t, db, "DELETE FROM files")
+			testdb.SetConfig(t, db, "UPDATE", tt.update)
+			testdb.Exec(t, db, "DELETE FROM files")
 			for _, f := range tt.files {
-				mustExec(t, db, "INSERT INTO files (NAME, VERSION, OS, CONTENT) VALUES (?, ?, ?, ?)", f.name, f.version, f.os, []byte("bin"))
+				testdb.Exec(t, db, "INSERT INTO files (NAME, VERSION, OS, CONTENT) VALUES (?, ?, ?, ?)", f.name, f.version, f.os, []byte("bin"))
 			}
-			resp, err := m.Handle(context.Background(), parse(t, tt.request))
+			resp, err := m.Handle(context.Background(), testdb.Request(t, tt.request))
 			if tt.want == "" {
 				if inventory.CodeOf(err) != inventory.Invalid {
 					t.Fatalf("Handle error = %v, want an Invalid error", err)
@@ -162,7 +163,7 @@ func capture(t *testing.T, name string) []byte {
 func testCapture0014(t *testing.T, db *storage.DB) {
 	req := capture(t, "0014-ocsagent-UPDATE-resp_NO_UPDATE.req.txt")
 	want := capture(t, "0014-ocsagent-UPDATE-resp_NO_UPDATE.resp.txt")
-	setConfig(t, db, "UPDATE", 0)
+	testdb.SetConfig(t, db, "UPDATE", 0)
 	reg := handlers.NewRegistry().MustRegister(New(db))
 	ep := handlers.NewEndpoint(reg, handlers.Options{}, zerolog.Nop(), nil, nil)
 	for _, enc := range []agentcompat.Encoding{agentcompat.Zlib, agentcompat.Gzip} {
@@ -187,7 +188,7 @@ func testCapture0014(t *testing.T, db *storage.DB) {
 		})
 	}
 	t.Run("refused platform is a 400", func(t *testing.T) {
-		setConfig(t, db, "UPDATE", 1)
+		testdb.SetConfig(t, db, "UPDATE", 1)
 		body := strings.Replace(string(req), "linux", "beos", 1)
 		r := httptest.NewRequest(http.MethodPost, "/ocsinventory", bytes.NewReader(agentcompat.Encode([]byte(body), agentcompat.Zlib)))
 		w := httptest.NewRecorder()
