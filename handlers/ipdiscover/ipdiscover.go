@@ -96,8 +96,8 @@ func (m *Module) PrologRespond(ctx context.Context, req *handlers.Request, p *ha
 	if !legacyAgent(req.UserAgent) {
 		param = agentcompat.Param(subnet,
 			agentcompat.Attr{Name: "IPDISC_LAT", Value: strconv.FormatInt(latency(p.Settings, p.Device), 10)},
-			agentcompat.Attr{Name: "SCAN_TYPE_IPDISCOVER", Value: scanSetting(p.Settings, p.Device, "SCAN_TYPE_IPDISCOVER")},
-			agentcompat.Attr{Name: "SCAN_ARP_BANDWIDTH", Value: scanSetting(p.Settings, p.Device, "SCAN_ARP_BANDWIDTH")},
+			agentcompat.Attr{Name: "SCAN_TYPE_IPDISCOVER", Value: handlers.ScanSetting(p.Settings, p.Device, "SCAN_TYPE_IPDISCOVER")},
+			agentcompat.Attr{Name: "SCAN_ARP_BANDWIDTH", Value: handlers.ScanSetting(p.Settings, p.Device, "SCAN_ARP_BANDWIDTH")},
 		)
 	}
 	p.Options = append(p.Options, agentcompat.Option("IPDISCOVER", param))
@@ -165,33 +165,4 @@ func latency(cfg settings.Snapshot, dev inventory.Contact) int64 {
 		lat = 100
 	}
 	return lat
-}
-
-// scanSetting resolves a 2.12 scan setting (SCAN_TYPE_IPDISCOVER,
-// SCAN_TYPE_SNMP, SCAN_ARP_BANDWIDTH): the machine's devices row TVALUE,
-// else a group's, else the global option ("0" when that is empty, as OCS's
-// `|| 0` gives). OCS reads the machine's TVALUE only when its IVALUE is set
-// and takes groups in hash order; ocsd takes any set TVALUE and the last
-// group row read.
-func scanSetting(cfg settings.Snapshot, dev inventory.Contact, name string) string {
-	if p, ok := dev.Param(name); ok && p.TValue != nil {
-		return *p.TValue
-	}
-	group, found := "", false
-	for _, p := range dev.Params {
-		if p.Group && p.Name == name && p.TValue != nil {
-			group, found = *p.TValue, true
-		}
-	}
-	if found {
-		return group
-	}
-	v := cfg.Text(name)
-	if k, ok := settings.Lookup(name); ok && k.Type == settings.Int {
-		v = strconv.FormatInt(cfg.Int(name), 10)
-	}
-	if v == "" {
-		return "0"
-	}
-	return v
 }

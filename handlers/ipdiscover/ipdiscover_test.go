@@ -90,8 +90,8 @@ func TestScanSetting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := scanSetting(tt.cfg, tt.dev, tt.key); got != tt.want {
-				t.Errorf("scanSetting = %q, want %q", got, tt.want)
+			if got := handlers.ScanSetting(tt.cfg, tt.dev, tt.key); got != tt.want {
+				t.Errorf("ScanSetting = %q, want %q", got, tt.want)
 			}
 		})
 	}

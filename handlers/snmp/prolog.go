@@ -59,8 +59,8 @@ func (m *Module) PrologRespond(ctx context.Context, req *handlers.Request, p *ha
 	params = append(params, rowParams("MIB", mibs)...)
 	params = append(params, agentcompat.Param("",
 		agentcompat.Attr{Name: "TYPE", Value: "OPTION"},
-		agentcompat.Attr{Name: "SCAN_TYPE_SNMP", Value: scanSetting(p.Settings, p.Device, "SCAN_TYPE_SNMP")},
-		agentcompat.Attr{Name: "SCAN_ARP_BANDWIDTH", Value: scanSetting(p.Settings, p.Device, "SCAN_ARP_BANDWIDTH")},
+		agentcompat.Attr{Name: "SCAN_TYPE_SNMP", Value: handlers.ScanSetting(p.Settings, p.Device, "SCAN_TYPE_SNMP")},
+		agentcompat.Attr{Name: "SCAN_ARP_BANDWIDTH", Value: handlers.ScanSetting(p.Settings, p.Device, "SCAN_ARP_BANDWIDTH")},
 	))
 	p.Options = append(p.Options, agentcompat.Option("SNMP", params...))
 	log.Debug().Int("snmp_params", len(params)).Msg("snmp option sent")
