@@ -9,34 +9,9 @@ import (
 	"time"
 
 	"ocsd/dictionary"
-	"ocsd/internal/testsupport"
+	"ocsd/internal/testdb"
 	"ocsd/storage"
 )
-
-// forEachDB runs fn on a fresh migrated SQLite database and on a fresh
-// MariaDB database (mandatory under CI=true).
-func forEachDB(t *testing.T, fn func(t *testing.T, db *storage.DB)) {
-	t.Helper()
-	for _, name := range []string{"sqlite", "mariadb"} {
-		t.Run(name, func(t *testing.T) {
-			dsn := testsupport.SQLiteDSN(t)
-			if name == "mariadb" {
-				dsn = testsupport.MySQLDSN(t, storage.DropDatabase)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			db, err := storage.Open(ctx, dsn, storage.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			if _, err := db.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			fn(t, db)
-		})
-	}
-}
 
 func must(t *testing.T, err error) {
 	t.Helper()
@@ -70,7 +45,7 @@ func code(err error) string {
 }
 
 func TestAdminClassifies(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedSoftware(t, db)
 		adm := dictionary.NewAdmin(db, dictionary.DefaultLimits())
@@ -148,7 +123,7 @@ func entries(p dictionary.Page) string {
 }
 
 func TestAdminMoveDeleteUnclassified(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedSoftware(t, db)
 		adm := dictionary.NewAdmin(db, dictionary.DefaultLimits())
@@ -192,7 +167,7 @@ func TestAdminMoveDeleteUnclassified(t *testing.T) {
 }
 
 func TestAdminRulesAndRefusals(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		adm := dictionary.NewAdmin(db, dictionary.DefaultLimits())
 		id, err := adm.AddRule(ctx, alice, dictionary.Rule{Kind: "prefix", Pattern: "Microsoft Visual C++", Formatted: "VC++", Priority: 5})

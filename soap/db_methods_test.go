@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"ocsd/internal/testdb"
 	"ocsd/inventory"
 	"ocsd/storage"
 )
@@ -47,7 +48,7 @@ func metaIDs(t *testing.T, s *testServer, body string) string {
 }
 
 func TestComputerSelection(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedComputers(t, db)
 		s := dbServer(t, db, Options{PageSize: 2})
 		cases := []struct{ name, body, want string }{
@@ -80,7 +81,7 @@ func TestComputerSelection(t *testing.T) {
 }
 
 func TestInventorySections(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedComputers(t, db)
 		must(t, db.FixtureRows(ctx, "bios", map[string]any{"HARDWARE_ID": 1, "SMANUFACTURER": "ACME", "SSN": "S/N <1>"}))
@@ -116,7 +117,7 @@ func TestInventorySections(t *testing.T) {
 }
 
 func TestWritesOnDatabase(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedComputers(t, db)
 		s := dbServer(t, db, Options{PageSize: 2})
@@ -158,7 +159,7 @@ func TestWritesOnDatabase(t *testing.T) {
 }
 
 func TestIpdiscoverOnDatabase(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedComputers(t, db)
 		must(t, db.FixtureRows(ctx, "netmap",
@@ -201,7 +202,7 @@ func TestIpdiscoverOnDatabase(t *testing.T) {
 // TestDeleteLeavesNoOrphan fills every per-device table for computer 1,
 // deletes it, and checks nothing refers to it any more.
 func TestDeleteLeavesNoOrphan(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		seedComputers(t, db)
 		for _, sec := range inventory.Sections() {
@@ -239,7 +240,7 @@ func TestDeleteLeavesNoOrphan(t *testing.T) {
 }
 
 func TestSNMPOnDatabase(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		must(t, db.FixtureExec(ctx, "CREATE TABLE snmp_printer (ID INTEGER PRIMARY KEY, SerialNumber VARCHAR(255), Name VARCHAR(255))"))
 		must(t, db.FixtureRows(ctx, "snmp_types", map[string]any{"TYPE_NAME": "Printer", "TABLE_TYPE_NAME": "snmp_printer"},

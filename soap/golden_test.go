@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"ocsd/internal/testdb"
 	"ocsd/internal/testsupport"
 	"ocsd/storage"
 )
@@ -144,7 +145,7 @@ func TestGoldenReference(t *testing.T) {
 	if len(reqs) == 0 {
 		testsupport.Unavailable(t, "no captures in %s", dir)
 	}
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		loadCaptureData(t, db, dir)
 		s := dbServer(t, db, Options{})
 		for _, reqPath := range reqs {

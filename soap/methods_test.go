@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"ocsd/internal/testdb"
 	"ocsd/soap/store"
 	"ocsd/storage"
 	"ocsd/wsdl"
@@ -112,7 +113,7 @@ func seedRendering(t *testing.T, db *storage.DB) {
 }
 
 func TestGetComputersRendering(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedRendering(t, db)
 		s := dbServer(t, db, Options{PageSize: 10})
 		meta := s.call(t, "get_computers_V1", req("<ASKING_FOR>meta</ASKING_FOR>"))
@@ -167,7 +168,7 @@ func seedScalar(t *testing.T, db *storage.DB) {
 }
 
 func TestScalarMethods(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedScalar(t, db)
 		s := dbServer(t, db, Options{})
 		for _, c := range scalarCases {
@@ -247,7 +248,7 @@ var scalarCases = []struct {
 }
 
 func TestSNMP(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		must(t, db.FixtureExec(ctx, "CREATE TABLE snmp_printer (ID INTEGER PRIMARY KEY, NAME VARCHAR(255))"))
 		must(t, db.FixtureRows(ctx, "snmp_types", map[string]any{"TYPE_NAME": "Printer", "TABLE_TYPE_NAME": "snmp_printer"}))

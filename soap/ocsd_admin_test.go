@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ocsd/dictionary"
+	"ocsd/internal/testdb"
 	"ocsd/storage"
 )
 
@@ -41,7 +42,7 @@ func wantHas(t *testing.T, what, doc string, frags ...string) {
 }
 
 func TestOcsdDictionaryOperations(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedDictionarySoftware(t, db)
 		s := dbServer(t, db, Options{})
 		for _, c := range []struct {
@@ -120,7 +121,7 @@ func checkRulesExported(t *testing.T, s *testServer) {
 }
 
 func TestOcsdDictionaryRefusals(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		s := dbServer(t, db, Options{})
 		for _, c := range []struct {
 			method string
@@ -156,7 +157,7 @@ func TestOcsdDictionaryRefusals(t *testing.T) {
 }
 
 func TestOcsdSettingsOperations(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		s := dbServer(t, db, Options{})
 		list := text(t, s.call(t, "ocsd_settings_list_V1"))
 		wantHas(t, "list", list, "<SETTING>\n    <DEFAULT>0</DEFAULT>\n    <MEANING>Record merged and deleted computers in deleted_equiv (GLPI requires 1)</MEANING>\n    <NAME>TRACE_DELETED</NAME>\n    <PATTERN>^(1|0)$</PATTERN>\n    <STORED>1</STORED>\n    <TYPE>int</TYPE>\n    <VALUE>1</VALUE>\n  </SETTING>",

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"testing"
 
+	"ocsd/internal/testdb"
 	"ocsd/internal/testsupport"
 	"ocsd/storage"
 )
@@ -75,7 +76,7 @@ func TestGLPIPluginClient(t *testing.T) {
 	if out, _ := exec.Command("php", "-m").Output(); !bytes.Contains(out, []byte("SimpleXML")) {
 		testsupport.Unavailable(t, "php SimpleXML extension (php-xml) not installed: the plugin parses replies with it")
 	}
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedPluginFleet(t, db)
 		ts := httptest.NewServer(dbServer(t, db, Options{PageSize: 2}).h)
 		t.Cleanup(ts.Close)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"ocsd/internal/testdb"
 	"ocsd/internal/testsupport"
 	"ocsd/storage"
 	"ocsd/wsdl"
@@ -36,7 +37,7 @@ func TestStockRequestsStayStock(t *testing.T) {
 // plugin-shaped: only the latter gets TOTAL_COUNT, MAX_RECORDS, META and
 // row offsets; its top-level CHECKSUM selects sections, not computers.
 func TestComputersDialects(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *storage.DB) {
+	testdb.ForEachDialect(t, func(t *testing.T, db *storage.DB) {
 		seedComputers(t, db)
 		s := dbServer(t, db, Options{PageSize: 2})
 		stock := s.call(t, "get_computers_V1", req("<CHECKSUM>1</CHECKSUM><OFFSET>1</OFFSET>"))

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -38,22 +39,7 @@ func (db *DB) Computers(ctx context.Context, q store.ComputerQuery) ([]store.Com
 	if err != nil {
 		return nil, fmt.Errorf("storage: list computers: %w", err)
 	}
-	defer rows.Close()
-	out := make([]store.Computer, 0, q.Limit)
-	for rows.Next() {
-		var c store.Computer
-		var name, lastDate, lastCome, tag dbText
-		var sum wideText
-		if err := rows.Scan(&c.ID, &c.DeviceID, &name, &sum, &lastDate, &lastCome, &tag); err != nil {
-			return nil, fmt.Errorf("storage: list computers: %w", err)
-		}
-		c.Name, c.Checksum, c.LastDate, c.LastCome, c.Tag = name.String, sum.String, lastDate.String, lastCome.String, tag.String
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list computers: %w", err)
-	}
-	return out, nil
+	return scanComputers(rows, q.Limit, "list computers")
 }
 
 // computerOrder is the ORDER BY of a computer page, ID breaking ties so
@@ -272,20 +258,26 @@ func (db *DB) ComputersByID(ctx context.Context, ids []int64) ([]store.Computer,
 	if err != nil {
 		return nil, fmt.Errorf("storage: computers by id: %w", err)
 	}
+	return scanComputers(rows, len(ids), "computers by id")
+}
+
+// scanComputers reads the rows of a computer query selecting ID, DEVICEID,
+// NAME, CHECKSUM, LASTDATE, LASTCOME and TAG, and closes them.
+func scanComputers(rows *sql.Rows, capacity int, op string) ([]store.Computer, error) {
 	defer rows.Close()
-	out := make([]store.Computer, 0, len(ids))
+	out := make([]store.Computer, 0, capacity)
 	for rows.Next() {
 		var c store.Computer
 		var name, lastDate, lastCome, tag dbText
 		var sum wideText
 		if err := rows.Scan(&c.ID, &c.DeviceID, &name, &sum, &lastDate, &lastCome, &tag); err != nil {
-			return nil, fmt.Errorf("storage: computers by id: %w", err)
+			return nil, fmt.Errorf("storage: %s: %w", op, err)
 		}
 		c.Name, c.Checksum, c.LastDate, c.LastCome, c.Tag = name.String, sum.String, lastDate.String, lastCome.String, tag.String
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: computers by id: %w", err)
+		return nil, fmt.Errorf("storage: %s: %w", op, err)
 	}
 	return out, nil
 }

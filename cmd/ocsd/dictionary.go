@@ -51,16 +51,7 @@ func runDictionary(ctx context.Context, args []string, stdout, stderr io.Writer)
 	actor := fs.String("actor", "", "who makes the changes, for the audit trail (default: the operating-system user)")
 	page := fs.Int("page", 0, "page of a listing (0 first)")
 	size := fs.Int("size", dictionary.DefaultPageSize, "entries per page")
-	fs.Usage = func() { fmt.Fprintln(stderr, dictionaryUsage) }
-	if err := loadFlags(fs, args); err != nil {
-		return err
-	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		fs.Usage()
-		return flag.ErrHelp
-	}
-	db, err := openExisting(ctx, *dsn)
+	db, rest, err := openAdmin(ctx, fs, args, dsn, func() { fmt.Fprintln(stderr, dictionaryUsage) })
 	if err != nil {
 		return err
 	}

@@ -27,16 +27,7 @@ func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	dsn := fs.String("db", "sqlite:./ocsd.db", "database (env OCSD_DB)")
 	actor := fs.String("actor", "", "who makes the change, for the audit trail (default: the operating-system user)")
-	fs.Usage = func() { fmt.Fprintln(stderr, settingsUsage) }
-	if err := loadFlags(fs, args); err != nil {
-		return err
-	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		fs.Usage()
-		return flag.ErrHelp
-	}
-	db, err := openExisting(ctx, *dsn)
+	db, rest, err := openAdmin(ctx, fs, args, dsn, func() { fmt.Fprintln(stderr, settingsUsage) })
 	if err != nil {
 		return err
 	}
@@ -52,6 +43,25 @@ func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fs.Usage()
 	return flag.ErrHelp
+}
+
+// openAdmin parses an administration command's flags, which must leave a
+// subcommand, and opens the database of its --db flag.
+func openAdmin(ctx context.Context, fs *flag.FlagSet, args []string, dsn *string, usage func()) (*storage.DB, []string, error) {
+	fs.Usage = usage
+	if err := loadFlags(fs, args); err != nil {
+		return nil, nil, err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		usage()
+		return nil, nil, flag.ErrHelp
+	}
+	db, err := openExisting(ctx, *dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, rest, nil
 }
 
 // openExisting opens a database ocsd already manages (applying pending

@@ -37,7 +37,7 @@ func ForEachDialectWith(t *testing.T, opt storage.Options, fn func(t *testing.T,
 }
 
 // Open opens dsn, migrates it, and closes it when t ends.
-func Open(t *testing.T, dsn string, opt storage.Options) *storage.DB {
+func Open(t testing.TB, dsn string, opt storage.Options) *storage.DB {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
