@@ -108,6 +108,19 @@ func checkRulesExported(t *testing.T, s *testServer) {
 	if strings.Contains(doc, "Thunderbird") {
 		t.Errorf("an ignored name took a rule:\n%s", doc)
 	}
+	pp := s.call(t, "get_computers_V1", req("<ID>1</ID><CHECKSUM>1</CHECKSUM><WANTED>2</WANTED><MAX_RECORDS>5</MAX_RECORDS>"))
+	if len(pp) != 3 {
+		t.Fatalf("plugin reply parts: %+v", pp)
+	}
+	plugin := pp[1].Text
+	wantHas(t, "plugin DICO_SOFT", plugin, `<DICO_SOFT>
+    <WORD Name="Firefox Nightly">Firefox (rule)</WORD>
+    <WORD Name="firefox-esr">Firefox</WORD>
+    <WORD Name="libreoffice-core">LibreOffice</WORD>
+  </DICO_SOFT>`)
+	if strings.Contains(plugin, "Thunderbird") {
+		t.Errorf("an ignored name took a rule in the plugin dialect:\n%s", plugin)
+	}
 	for word, want := range map[string]string{"FIREFOX-ESR": "Firefox", "libreoffice-still": "LibreOffice", "Firefox Developer": "Firefox (rule)"} {
 		if got := s.call(t, "get_dico_soft_element_V1", word); len(got) != 1 || got[0].Text != want {
 			t.Errorf("get_dico_soft_element_V1(%q) = %+v, want %q", word, got, want)

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
+	"ocsd/dictionary"
 	"ocsd/soap/store"
 )
 
@@ -106,11 +108,19 @@ func (db *DB) PluginChecksum(ctx context.Context, id int64) (string, bool, error
 }
 
 // PluginDictionary returns, per device, the distinct software names the
-// dictionary (dico_soft) knows, with their dictionary names, sorted.
+// dictionary knows, with their dictionary names, sorted: dico_soft entries,
+// and with rules in force the names a rule classifies (compat.md S31).
 func (db *DB) PluginDictionary(ctx context.Context, ids []int64) (map[int64][]store.DicoName, error) {
 	out := map[int64][]store.DicoName{}
 	if len(ids) == 0 {
 		return out, nil
+	}
+	m, err := db.exportMatcher(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("storage: dictionary names: %w", err)
+	}
+	if m.Len() > 0 {
+		return db.ruledPluginNames(ctx, m, ids)
 	}
 	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED FROM software s
  JOIN software_name n ON n.ID = s.NAME_ID JOIN dico_soft d ON d.EXTRACTED = n.NAME
@@ -123,6 +133,50 @@ func (db *DB) PluginDictionary(ctx context.Context, ids []int64) (map[int64][]st
 		if r.Values[0] != nil && r.Values[1] != nil {
 			out[r.DeviceID] = append(out[r.DeviceID], store.DicoName{Extracted: *r.Values[0], Formatted: *r.Values[1]})
 		}
+	}
+	return out, nil
+}
+
+// ruledPluginNames is PluginDictionary with rules: a name's dico_soft
+// entries as without rules, else (unless dico_ignored holds it) the first
+// rule that matches it. Names are ordered as the query without rules orders
+// them, ignoring case.
+func (db *DB) ruledPluginNames(ctx context.Context, m *dictionary.Matcher, ids []int64) (map[int64][]store.DicoName, error) {
+	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
+ JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
+ WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("storage: dictionary names: %w", err)
+	}
+	exp := m.Export()
+	out := map[int64][]store.DicoName{}
+	for _, r := range rows {
+		if r.Values[0] == nil {
+			continue
+		}
+		k := dictionary.Known{HasEntry: r.Values[1] != nil, Ignored: r.Values[2] != nil && *r.Values[2] != "0"}
+		if k.HasEntry {
+			k.Formatted = *r.Values[1]
+		}
+		f, src, err := exp.Resolve(*r.Values[0], k)
+		if err != nil {
+			return nil, fmt.Errorf("storage: dictionary names: %w", err)
+		}
+		if src == dictionary.FromEntry || src == dictionary.FromRule {
+			out[r.DeviceID] = append(out[r.DeviceID], store.DicoName{Extracted: *r.Values[0], Formatted: f})
+		}
+	}
+	for _, names := range out {
+		sort.Slice(names, func(i, j int) bool {
+			a, b := names[i], names[j]
+			if x, y := strings.ToLower(a.Extracted), strings.ToLower(b.Extracted); x != y {
+				return x < y
+			}
+			if a.Extracted != b.Extracted {
+				return a.Extracted < b.Extracted
+			}
+			return a.Formatted < b.Formatted
+		})
 	}
 	return out, nil
 }
