@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
 	"ocsd/dictionary"
-	"ocsd/soap/store"
 )
 
 // The software dictionary applies wherever software is exported
@@ -36,32 +34,6 @@ func (db *DB) exportMatcher(ctx context.Context) (*dictionary.Matcher, error) {
 		db.log.Warn().Err(e).Msg("dictionary rule left out of exports")
 	}
 	return m, nil
-}
-
-// softwareRuleCols are the hidden columns SoftwareRows reads to apply the
-// rules to FORMATTED: the raw name and whether it is ignored.
-var softwareRuleCols = []string{"n.NAME", ignoredExpr}
-
-// applySoftwareRules fills the FORMATTED of rows that have no dico_soft
-// entry from the rules, then drops the hidden columns.
-func applySoftwareRules(m *dictionary.Matcher, cols []string, rows []store.Row) ([]store.Row, error) {
-	at := slices.Index(cols, "FORMATTED")
-	exp := m.Export()
-	for i := range rows {
-		v := rows[i].Values
-		raw, ignored := v[len(cols)], v[len(cols)+1]
-		if at >= 0 && v[at] == nil && raw != nil && ignored != nil && *ignored == "0" {
-			f, ok, err := exp.Match(*raw)
-			if err != nil {
-				return nil, fmt.Errorf("storage: software rows: %w", err)
-			}
-			if ok {
-				v[at] = &f
-			}
-		}
-		rows[i].Values = v[:len(cols):len(cols)]
-	}
-	return rows, nil
 }
 
 // DictionaryWords returns, per device, the distinct dictionary names of its

@@ -146,48 +146,6 @@ func (db *DB) SectionRows(ctx context.Context, q store.RowQuery) ([]store.Row, e
 	return db.scanRows(ctx, b.String(), args, q.Columns, dateCols)
 }
 
-// scanRows runs a query whose first column is a device id and the others
-// the given columns, read as MySQL prints them.
-func (db *DB) scanRows(ctx context.Context, query string, args []any, cols []string, dateCols map[string]bool) ([]store.Row, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: read rows: %w", err)
-	}
-	defer rows.Close()
-	texts := make([]wideText, len(cols))
-	dest := make([]any, len(cols)+1)
-	var id int64
-	dest[0] = &id
-	for i := range texts {
-		dest[i+1] = &texts[i]
-	}
-	var out []store.Row
-	for rows.Next() {
-		for i := range texts {
-			texts[i] = wideText{dbText: dbText{DateOnly: dateCols[cols[i]]}}
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("storage: read rows: %w", err)
-		}
-		vals := make([]*string, len(cols))
-		backing := make([]string, len(cols))
-		for i := range texts {
-			if texts[i].Valid {
-				backing[i] = texts[i].String
-				if cols[i] == "QUALITY" && db.dialect == SQLite {
-					backing[i] = decimal4(backing[i])
-				}
-				vals[i] = &backing[i]
-			}
-		}
-		out = append(out, store.Row{DeviceID: id, Values: vals})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: read rows: %w", err)
-	}
-	return out, nil
-}
-
 // wideText is dbText that also reads BIGINT UNSIGNED columns (CHECKSUM),
 // which the MySQL driver hands back as uint64.
 type wideText struct{ dbText }

@@ -9,16 +9,13 @@ import (
 	"ocsd/soap/store"
 )
 
-// softwareExpr maps the SOFTWARES fields to their source in the normalised
-// software tables.
+// softwareExpr maps the SOFTWARES fields read from the software table
+// itself to their column. NAME, PUBLISHER, VERSION and FORMATTED come from
+// the normalisation and dictionary tables (softwareRefs).
 var softwareExpr = map[string]string{
-	"NAME": "n.NAME", "PUBLISHER": "p.PUBLISHER", "VERSION": "v.VERSION",
 	"BITSWIDTH": "s.BITSWIDTH", "COMMENTS": "s.COMMENTS", "FILENAME": "s.FILENAME", "FILESIZE": "s.FILESIZE",
 	"FOLDER": "s.FOLDER", "GUID": "s.GUID", "INSTALLDATE": "s.INSTALLDATE", "LANGUAGE": "s.LANGUAGE",
 	"SOURCE": "s.SOURCE", "ARCHITECTURE": "s.ARCHITECTURE",
-	// FORMATTED is the name's dico_soft entry; rules fill it in where there
-	// is none (dictionary_export.go).
-	"FORMATTED": "d.FORMATTED",
 }
 
 // categoryExpr reads a software's category (the first, if several links).
@@ -26,9 +23,15 @@ const categoryExpr = `(SELECT MIN(c.CATEGORY_NAME) FROM software_categories_link
  JOIN software_categories c ON c.ID = l.CATEGORY_ID
  WHERE l.NAME_ID = s.NAME_ID AND l.PUBLISHER_ID = s.PUBLISHER_ID AND l.VERSION_ID = s.VERSION_ID)`
 
-// SoftwareRows returns the software of a page of devices, built from
-// software + software_name/_publisher/_version (+ category, + the
-// dictionary's FORMATTED name), in one query.
+// softwareRefCols are the hidden columns a software page is read with: the
+// ids its names, publishers and versions are looked up by.
+var softwareRefCols = []string{"s.NAME_ID", "s.PUBLISHER_ID", "s.VERSION_ID"}
+
+// SoftwareRows returns the software of a page of devices: the software
+// rows in one query, then their names (with the dictionary's FORMATTED),
+// publishers and versions once per distinct id. Joining them to every row
+// costs MariaDB three index lookups a row, most of them for the same few
+// names; a page shares them.
 func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]store.Row, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -38,11 +41,6 @@ func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("storage: software categories: %w", err)
 	}
-	m, err := db.exportMatcher(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("storage: software rows: %w", err)
-	}
-	ruled := m.Len() > 0 && slices.Contains(cols, "FORMATTED")
 	var b strings.Builder
 	b.WriteString("SELECT s.HARDWARE_ID")
 	for _, c := range cols {
@@ -50,27 +48,30 @@ func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]s
 		switch {
 		case c == "CATEGORY" && hasCategories > 0:
 			expr = categoryExpr
-		case c == "CATEGORY":
+		case c == "CATEGORY" || softwareRefField(c):
 			expr = "NULL"
 		case !ok:
 			return nil, fmt.Errorf("storage: software rows: unknown field %q", c)
 		}
 		b.WriteString(", " + expr)
 	}
-	scan := cols
-	if ruled {
-		b.WriteString(", " + strings.Join(softwareRuleCols, ", "))
-		scan = append(slices.Clip(cols), "_NAME", "_IGNORED")
-	}
-	b.WriteString(` FROM software s LEFT JOIN software_name n ON n.ID = s.NAME_ID
- LEFT JOIN software_publisher p ON p.ID = s.PUBLISHER_ID LEFT JOIN software_version v ON v.ID = s.VERSION_ID
- LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN ` + placeholders(len(ids)) + " ORDER BY s.HARDWARE_ID, s.ID")
+	b.WriteString(", " + strings.Join(softwareRefCols, ", "))
+	b.WriteString(" FROM software s WHERE s.HARDWARE_ID IN " + placeholders(len(ids)) + " ORDER BY s.HARDWARE_ID, s.ID")
+	scan := append(slices.Clip(cols), "_NAME_ID", "_PUBLISHER_ID", "_VERSION_ID")
 	rows, err := db.scanRows(ctx, b.String(), int64Args(ids), scan, nil)
-	if err != nil || !ruled {
-		return rows, err
+	if err != nil {
+		return nil, err
 	}
-	return applySoftwareRules(m, cols, rows)
+	if err := db.resolveSoftwareRefs(ctx, cols, rows); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// softwareRefField tells whether a SOFTWARES field is resolved by
+// resolveSoftwareRefs.
+func softwareRefField(c string) bool {
+	return c == "NAME" || c == "PUBLISHER" || c == "VERSION" || c == "FORMATTED"
 }
 
 func int64Args(ids []int64) []any {
