@@ -42,6 +42,7 @@ type Source struct {
 //	sqlite:PATH
 //	mysql://USER:PASS@HOST:PORT/DB[?opt=v]
 //	mysql://USER:PASS@unix(/run/mysqld/mysqld.sock)/DB
+//	mysql://USER:PASS@tcp(HOST:PORT)/DB (the Go driver's spelling)
 //	mysql://USER@/DB?socket=/run/mysqld/mysqld.sock
 func ParseDSN(dsn string) (Source, error) {
 	switch {
@@ -78,12 +79,12 @@ func parseMySQL(rest string) (*mysql.Config, error) {
 		hostPart, query = hostPart[:q], hostPart[q+1:]
 	}
 	var host, db string
-	if strings.HasPrefix(hostPart, "unix(") {
+	if netw, _, ok := strings.Cut(hostPart, "("); ok && (netw == "unix" || netw == "tcp") {
 		end := strings.Index(hostPart, ")")
 		if end < 0 {
-			return nil, fmt.Errorf("storage: mysql DSN: unterminated unix(")
+			return nil, fmt.Errorf("storage: mysql DSN: unterminated %s(", netw)
 		}
-		cfg.Net, cfg.Addr = "unix", hostPart[len("unix("):end]
+		cfg.Net, cfg.Addr = netw, hostPart[len(netw)+1:end]
 		db = strings.TrimPrefix(hostPart[end+1:], "/")
 	} else {
 		slash := strings.IndexByte(hostPart, '/')

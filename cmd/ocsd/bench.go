@@ -64,19 +64,19 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var server *exec.Cmd
+	var server *benchServer
 	if c.target == "" {
 		if server, c.target, err = startServer(ctx, c); err != nil {
 			return err
 		}
-		defer stopServer(server)
+		defer server.stop()
 	}
 	if strings.HasPrefix(c.mode, "soap-") {
 		if err := benchSOAP(ctx, stdout, c, tmpl); err != nil {
 			return err
 		}
 		if server != nil {
-			fmt.Fprintf(stdout, "server_peak_rss_mb=%.1f\n", peakRSS(server.Process.Pid))
+			fmt.Fprintf(stdout, "server_peak_rss_mb=%.1f\n", peakRSS(server.cmd.Process.Pid))
 		}
 		return nil
 	}
@@ -92,7 +92,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if server != nil {
-		fmt.Fprintf(stdout, "server_peak_rss_mb=%.1f\n", peakRSS(server.Process.Pid))
+		fmt.Fprintf(stdout, "server_peak_rss_mb=%.1f\n", peakRSS(server.cmd.Process.Pid))
 	}
 	return nil
 }
@@ -134,8 +134,15 @@ func reportMissing(ctx context.Context, w io.Writer, dsn string, acked []string)
 	return nil
 }
 
+// benchServer is the ocsd serve a bench run started.
+type benchServer struct {
+	cmd *exec.Cmd
+	// exited is closed when the process has ended.
+	exited chan struct{}
+}
+
 // startServer runs this binary's `serve` on a free loopback port.
-func startServer(ctx context.Context, c *benchConfig) (*exec.Cmd, string, error) {
+func startServer(ctx context.Context, c *benchConfig) (*benchServer, string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, "", fmt.Errorf("bench: %w", err)
@@ -153,28 +160,35 @@ func startServer(ctx context.Context, c *benchConfig) (*exec.Cmd, string, error)
 	if err := cmd.Start(); err != nil {
 		return nil, "", fmt.Errorf("bench: start server: %w", err)
 	}
+	srv := &benchServer{cmd: cmd, exited: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(srv.exited) }()
 	base := "http://" + addr
 	for i := 0; i < 600; i++ {
 		if resp, err := http.Get(base + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return cmd, base + "/ocsinventory", nil
+				return srv, base + "/ocsinventory", nil
 			}
 		}
-		time.Sleep(100 * time.Millisecond)
+		select {
+		case <-srv.exited:
+			// A server that cannot start (a bad --db, say) has said why on stderr.
+			return nil, "", errors.New("bench: the server exited before it was ready")
+		case <-time.After(100 * time.Millisecond):
+		}
 	}
-	stopServer(cmd)
+	srv.stop()
 	return nil, "", errors.New("bench: server did not become ready")
 }
 
-func stopServer(cmd *exec.Cmd) {
-	_ = cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
+// stop interrupts the server and waits for it, killing it after 30 s.
+func (s *benchServer) stop() {
+	_ = s.cmd.Process.Signal(os.Interrupt)
 	select {
-	case <-done:
+	case <-s.exited:
 	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
+		_ = s.cmd.Process.Kill()
+		<-s.exited
 	}
 }
 
