@@ -232,8 +232,8 @@ func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []i
 		d.grow((end - start) * sec.rowSize)
 		for i := start; i < end; i++ {
 			d.open(1, sec.Tag)
-			for j, f := range sec.Fields {
-				d.leaf(2, f, rows[i].Values[j])
+			for j, v := range rows[i].Values {
+				d.wireLeaf(sec.opens[j], sec.closes[j], v)
 			}
 			d.close(1, sec.Tag)
 		}

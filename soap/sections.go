@@ -18,6 +18,18 @@ type exportSection struct {
 	Software bool
 	// rowSize estimates the rendered size of one row (to size buffers once).
 	rowSize int
+	// opens and closes are each field's start and end tags in wire form at
+	// level 2, written once rather than piece by piece for every value.
+	opens, closes []string
+}
+
+// wireTags fills opens and closes from Fields.
+func (e *exportSection) wireTags() {
+	e.opens, e.closes = make([]string, len(e.Fields)), make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		e.opens[i] = "    &lt;" + f + "&gt;"
+		e.closes[i] = "&lt;/" + f + "&gt;\n"
+	}
 }
 
 // estimateRow returns the typical wire size of one rendered row: markup of
@@ -65,6 +77,7 @@ func exportSections() []exportSection {
 	sort.Slice(out, func(i, j int) bool { return out[i].Tag < out[j].Tag })
 	for i := range out {
 		out[i].rowSize = estimateRow(out[i].Tag, out[i].Fields)
+		out[i].wireTags()
 	}
 	return out
 }

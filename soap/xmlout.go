@@ -57,6 +57,16 @@ func (d *doc) leaf(level int, tag string, v *string) {
 	d.b.WriteString("&gt;\n")
 }
 
+// wireLeaf writes a leaf whose start tag (indent included) and end tag
+// (newline included) are given in wire form.
+func (d *doc) wireLeaf(open, close string, v *string) {
+	d.b.WriteString(open)
+	if v != nil {
+		escapeTwice(&d.b, *v)
+	}
+	d.b.WriteString(close)
+}
+
 // leafText is leaf with a plain string.
 func (d *doc) leafText(level int, tag, v string) { d.leaf(level, tag, &v) }
 
