@@ -16,7 +16,7 @@ func openMigrated(t testing.TB, dsn string) *storage.DB {
 }
 
 // dbServer is a test server on a real database.
-func dbServer(t *testing.T, db *storage.DB, opt Options) *testServer {
+func dbServer(t testing.TB, db *storage.DB, opt Options) *testServer {
 	t.Helper()
 	opt.User, opt.Password = "ocssoap", "secret"
 	h, err := New(opt, db, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel))
