@@ -36,6 +36,21 @@ func (db *DB) exportMatcher(ctx context.Context) (*dictionary.Matcher, error) {
 	return m, nil
 }
 
+// resolveNameRow resolves a row read as NAME, FORMATTED (the dico_soft
+// entry) and IGNORED (ignoredExpr): the name and its dictionary name, ok
+// when an entry or a rule gives one.
+func resolveNameRow(exp *dictionary.Export, v []*string) (name, formatted string, ok bool, err error) {
+	if v[0] == nil {
+		return "", "", false, nil
+	}
+	k := dictionary.Known{HasEntry: v[1] != nil, Ignored: v[2] != nil && *v[2] != "0"}
+	if k.HasEntry {
+		k.Formatted = *v[1]
+	}
+	f, src, err := exp.Resolve(*v[0], k)
+	return *v[0], f, err == nil && (src == dictionary.FromEntry || src == dictionary.FromRule), err
+}
+
 // DictionaryWords returns, per device, the distinct dictionary names of its
 // software: the FORMATTED of the dico_soft entries of its names, then what
 // the rules make of its names that have none; names in dico_ignored give
@@ -81,18 +96,14 @@ func (db *DB) ruledWords(ctx context.Context, m *dictionary.Matcher, ids []int64
 	exp := m.Export()
 	words := map[int64]map[string]bool{}
 	for _, r := range rows {
-		if r.Values[0] == nil || (r.Values[2] != nil && *r.Values[2] != "0") {
+		if r.Values[2] != nil && *r.Values[2] != "0" {
 			continue
 		}
-		k := dictionary.Known{HasEntry: r.Values[1] != nil}
-		if k.HasEntry {
-			k.Formatted = *r.Values[1]
-		}
-		f, src, err := exp.Resolve(*r.Values[0], k)
+		_, f, ok, err := resolveNameRow(exp, r.Values)
 		if err != nil {
 			return nil, fmt.Errorf("storage: dictionary words: %w", err)
 		}
-		if src == dictionary.FromEntry || src == dictionary.FromRule {
+		if ok {
 			if words[r.DeviceID] == nil {
 				words[r.DeviceID] = map[string]bool{}
 			}

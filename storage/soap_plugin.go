@@ -151,19 +151,12 @@ func (db *DB) ruledPluginNames(ctx context.Context, m *dictionary.Matcher, ids [
 	exp := m.Export()
 	out := map[int64][]store.DicoName{}
 	for _, r := range rows {
-		if r.Values[0] == nil {
-			continue
-		}
-		k := dictionary.Known{HasEntry: r.Values[1] != nil, Ignored: r.Values[2] != nil && *r.Values[2] != "0"}
-		if k.HasEntry {
-			k.Formatted = *r.Values[1]
-		}
-		f, src, err := exp.Resolve(*r.Values[0], k)
+		name, f, ok, err := resolveNameRow(exp, r.Values)
 		if err != nil {
 			return nil, fmt.Errorf("storage: dictionary names: %w", err)
 		}
-		if src == dictionary.FromEntry || src == dictionary.FromRule {
-			out[r.DeviceID] = append(out[r.DeviceID], store.DicoName{Extracted: *r.Values[0], Formatted: f})
+		if ok {
+			out[r.DeviceID] = append(out[r.DeviceID], store.DicoName{Extracted: name, Formatted: f})
 		}
 	}
 	for _, names := range out {
