@@ -18,18 +18,7 @@ import (
 // filtered, sorted and paged. The page's ids are chosen first on the
 // narrow indexes, then joined back (a deferred join: deep pages stay cheap).
 func (db *DB) Computers(ctx context.Context, q store.ComputerQuery) ([]store.Computer, error) {
-	var w strings.Builder
-	var args []any
-	w.WriteString(`SELECT h.ID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
-	inInt64(&w, &args, "h.ID", q.IDs, false)
-	inInt64(&w, &args, "h.ID", q.ExcludeIDs, true)
-	inStrings(&w, &args, "a.TAG", q.Tags, false)
-	inStrings(&w, &args, "a.TAG", q.ExcludeTags, true)
-	inStrings(&w, &args, "h.USERID", q.UserIDs, false)
-	if q.Checksum != 0 {
-		w.WriteString(" AND (h.CHECKSUM & ?) <> 0")
-		args = append(args, db.uint64Arg(q.Checksum))
-	}
+	w, args := db.computerSelection(q)
 	order := computerOrder(q, "h.")
 	w.WriteString(" ORDER BY " + order + " LIMIT ? OFFSET ?")
 	args = append(args, q.Limit, q.Offset)
@@ -169,22 +158,29 @@ func decimal4(s string) string {
 	return strconv.FormatFloat(f, 'f', 4, 64)
 }
 
-// ComputerIDs returns the ids of every computer the query selects, in its
-// order (Offset and Limit ignored): the SOAP service pages through this
-// list instead of re-running the selection for every page.
-func (db *DB) ComputerIDs(ctx context.Context, q store.ComputerQuery) ([]int64, error) {
-	var w strings.Builder
+// computerSelection starts the query of the ids a computer query selects:
+// SELECT and WHERE, before ORDER BY.
+func (db *DB) computerSelection(q store.ComputerQuery) (*strings.Builder, []any) {
+	w := &strings.Builder{}
 	var args []any
 	w.WriteString(`SELECT h.ID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
-	inInt64(&w, &args, "h.ID", q.IDs, false)
-	inInt64(&w, &args, "h.ID", q.ExcludeIDs, true)
-	inStrings(&w, &args, "a.TAG", q.Tags, false)
-	inStrings(&w, &args, "a.TAG", q.ExcludeTags, true)
-	inStrings(&w, &args, "h.USERID", q.UserIDs, false)
+	inInt64(w, &args, "h.ID", q.IDs, false)
+	inInt64(w, &args, "h.ID", q.ExcludeIDs, true)
+	inStrings(w, &args, "a.TAG", q.Tags, false)
+	inStrings(w, &args, "a.TAG", q.ExcludeTags, true)
+	inStrings(w, &args, "h.USERID", q.UserIDs, false)
 	if q.Checksum != 0 {
 		w.WriteString(" AND (h.CHECKSUM & ?) <> 0")
 		args = append(args, db.uint64Arg(q.Checksum))
 	}
+	return w, args
+}
+
+// ComputerIDs returns the ids of every computer the query selects, in its
+// order (Offset and Limit ignored): the SOAP service pages through this
+// list instead of re-running the selection for every page.
+func (db *DB) ComputerIDs(ctx context.Context, q store.ComputerQuery) ([]int64, error) {
+	w, args := db.computerSelection(q)
 	w.WriteString(" ORDER BY " + computerOrder(q, "h."))
 	rows, err := db.sql.QueryContext(ctx, w.String(), args...)
 	if err != nil {
