@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"ocsd/dictionary"
+	"ocsd/soap/store"
 )
 
 // The software dictionary applies wherever software is exported
@@ -51,6 +52,22 @@ func resolveNameRow(exp *dictionary.Export, v []*string) (name, formatted string
 	return *v[0], f, err == nil && (src == dictionary.FromEntry || src == dictionary.FromRule), err
 }
 
+// deviceNameRows reads the distinct software names of devices ids as
+// resolveNameRow takes them: NAME, FORMATTED (its dico_soft entry) and
+// IGNORED.
+func (db *DB) deviceNameRows(ctx context.Context, ids []int64) ([]store.Row, error) {
+	return db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
+ JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
+ WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+}
+
+// lessFolded orders strings ignoring case, as MySQL's collation sorts
+// them, then exactly, so the order is total.
+func lessFolded(a, b string) bool {
+	x, y := strings.ToLower(a), strings.ToLower(b)
+	return x < y || (x == y && a < b)
+}
+
 // DictionaryWords returns, per device, the distinct dictionary names of its
 // software: the FORMATTED of the dico_soft entries of its names, then what
 // the rules make of its names that have none; names in dico_ignored give
@@ -87,9 +104,7 @@ func (db *DB) DictionaryWords(ctx context.Context, ids []int64) (map[int64][]str
 // read with its entry and ignored flag, and resolved in Go. Words are
 // sorted ignoring case, as MySQL's collation sorts them.
 func (db *DB) ruledWords(ctx context.Context, m *dictionary.Matcher, ids []int64) (map[int64][]string, error) {
-	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
- JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+	rows, err := db.deviceNameRows(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("storage: dictionary words: %w", err)
 	}
@@ -116,10 +131,7 @@ func (db *DB) ruledWords(ctx context.Context, m *dictionary.Matcher, ids []int64
 		for w := range set {
 			list = append(list, w)
 		}
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i]), strings.ToLower(list[j])
-			return a < b || (a == b && list[i] < list[j])
-		})
+		sort.Slice(list, func(i, j int) bool { return lessFolded(list[i], list[j]) })
 		out[id] = list
 	}
 	return out, nil

@@ -142,9 +142,7 @@ func (db *DB) PluginDictionary(ctx context.Context, ids []int64) (map[int64][]st
 // rule that matches it. Names are ordered as the query without rules orders
 // them, ignoring case.
 func (db *DB) ruledPluginNames(ctx context.Context, m *dictionary.Matcher, ids []int64) (map[int64][]store.DicoName, error) {
-	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
- JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+	rows, err := db.deviceNameRows(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("storage: dictionary names: %w", err)
 	}
@@ -162,11 +160,8 @@ func (db *DB) ruledPluginNames(ctx context.Context, m *dictionary.Matcher, ids [
 	for _, names := range out {
 		sort.Slice(names, func(i, j int) bool {
 			a, b := names[i], names[j]
-			if x, y := strings.ToLower(a.Extracted), strings.ToLower(b.Extracted); x != y {
-				return x < y
-			}
 			if a.Extracted != b.Extracted {
-				return a.Extracted < b.Extracted
+				return lessFolded(a.Extracted, b.Extracted)
 			}
 			return a.Formatted < b.Formatted
 		})
