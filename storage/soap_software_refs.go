@@ -43,11 +43,11 @@ func (db *DB) resolveSoftwareRefs(ctx context.Context, cols []string, rows []sto
 			return err
 		}
 	}
-	pubs, err := db.refTexts(ctx, pubAt >= 0, "SELECT ID, PUBLISHER FROM software_publisher WHERE ID IN ", refIDs(rows, n+1))
+	pubs, err := db.refTexts(ctx, "SELECT ID, PUBLISHER FROM software_publisher WHERE ID IN ", rows, pubAt, n+1)
 	if err != nil {
 		return err
 	}
-	vers, err := db.refTexts(ctx, verAt >= 0, "SELECT ID, VERSION FROM software_version WHERE ID IN ", refIDs(rows, n+2))
+	vers, err := db.refTexts(ctx, "SELECT ID, VERSION FROM software_version WHERE ID IN ", rows, verAt, n+2)
 	if err != nil {
 		return err
 	}
@@ -111,20 +111,18 @@ func refIDs(rows []store.Row, col int) []int64 {
 // collation folds two EXTRACTED spellings together), the first FORMATTED
 // in order is taken.
 func (db *DB) softwareNames(ctx context.Context, ids []int64, dico, ignored bool) (map[int64]softwareName, error) {
-	sel, from := "SELECT n.ID, n.NAME, NULL, 0", " FROM software_name n"
+	formatted, join, order, ign := "NULL", "", "", "0"
 	if dico {
-		sel, from = "SELECT n.ID, n.NAME, d.FORMATTED, 0", from+" LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME"
+		formatted, join, order = "d.FORMATTED", " LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME", ", d.FORMATTED"
 	}
 	if ignored {
-		sel = sel[:len(sel)-1] + ignoredExpr
+		ign = ignoredExpr
 	}
+	sel := "SELECT n.ID, n.NAME, " + formatted + ", " + ign + " FROM software_name n" + join + " WHERE n.ID IN "
 	out := make(map[int64]softwareName, len(ids))
 	for start := 0; start < len(ids); start += refChunk {
 		chunk := ids[start:min(start+refChunk, len(ids))]
-		q := sel + from + " WHERE n.ID IN " + placeholders(len(chunk)) + " ORDER BY n.ID, d.FORMATTED"
-		if !dico {
-			q = sel + from + " WHERE n.ID IN " + placeholders(len(chunk))
-		}
+		q := sel + placeholders(len(chunk)) + " ORDER BY n.ID" + order
 		rows, err := db.scanRows(ctx, q, int64Args(chunk), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("storage: software names: %w", err)
@@ -140,13 +138,15 @@ func (db *DB) softwareNames(ctx context.Context, ids []int64, dico, ignored bool
 	return out, nil
 }
 
-// refTexts reads the id → text rows of query (which ends in "IN ") for ids;
-// nothing when want is false.
-func (db *DB) refTexts(ctx context.Context, want bool, query string, ids []int64) (map[int64]*string, error) {
-	out := make(map[int64]*string, len(ids))
-	if !want {
-		return out, nil
+// refTexts reads the id → text rows of query (which ends in "IN ") for the
+// ids in column col of rows; nothing when the field is not asked for
+// (at < 0).
+func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, col int) (map[int64]*string, error) {
+	if at < 0 {
+		return nil, nil
 	}
+	ids := refIDs(rows, col)
+	out := make(map[int64]*string, len(ids))
 	for start := 0; start < len(ids); start += refChunk {
 		chunk := ids[start:min(start+refChunk, len(ids))]
 		rows, err := db.scanRows(ctx, query+placeholders(len(chunk)), int64Args(chunk), []string{"TEXT"}, nil)
