@@ -56,9 +56,10 @@ func resolveNameRow(exp *dictionary.Export, v []*string) (name, formatted string
 // resolveNameRow takes them: NAME, FORMATTED (its dico_soft entry) and
 // IGNORED.
 func (db *DB) deviceNameRows(ctx context.Context, ids []int64) ([]store.Row, error) {
+	in, args := idsIn("s.HARDWARE_ID", ids)
 	return db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED, `+ignoredExpr+` FROM software s
  JOIN software_name n ON n.ID = s.NAME_ID LEFT JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids)), int64Args(ids), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+ WHERE `+in, args, []string{"NAME", "FORMATTED", "IGNORED"}, nil)
 }
 
 // lessFolded orders strings ignoring case, as MySQL's collation sorts
@@ -84,11 +85,12 @@ func (db *DB) DictionaryWords(ctx context.Context, ids []int64) (map[int64][]str
 	if m.Len() > 0 {
 		return db.ruledWords(ctx, m, ids)
 	}
+	in, args := idsIn("s.HARDWARE_ID", ids)
 	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, d.FORMATTED FROM software s
  JOIN software_name n ON n.ID = s.NAME_ID JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids))+`
+ WHERE `+in+`
  AND NOT EXISTS (SELECT 1 FROM dico_ignored i WHERE i.EXTRACTED = n.NAME)
- ORDER BY s.HARDWARE_ID, d.FORMATTED`, int64Args(ids), []string{"FORMATTED"}, nil)
+ ORDER BY s.HARDWARE_ID, d.FORMATTED`, args, []string{"FORMATTED"}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("storage: dictionary words: %w", err)
 	}

@@ -119,14 +119,11 @@ func (db *DB) SectionRows(ctx context.Context, q store.RowQuery) ([]store.Row, e
 	for _, c := range q.Columns {
 		b.WriteString(", " + quoteIdent(c))
 	}
-	b.WriteString(" FROM " + quoteIdent(q.Table) + " WHERE " + quoteIdent(q.Key) + " IN " + placeholders(len(q.IDs)))
+	in, args := idsIn(quoteIdent(q.Key), q.IDs)
+	b.WriteString(" FROM " + quoteIdent(q.Table) + " WHERE " + in)
 	b.WriteString(" ORDER BY " + quoteIdent(q.Key))
 	if q.Table != "hardware" && !sec.KeyedByDevice {
 		b.WriteString(", ID")
-	}
-	args := make([]any, len(q.IDs))
-	for i, id := range q.IDs {
-		args[i] = id
 	}
 	dateCols := map[string]bool{}
 	for _, c := range sec.Columns {
@@ -207,8 +204,9 @@ func (db *DB) ComputersByID(ctx context.Context, ids []int64) ([]store.Computer,
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	in, args := idsIn("h.ID", ids)
 	rows, err := db.sql.QueryContext(ctx, `SELECT h.ID, h.DEVICEID, h.NAME, h.CHECKSUM, h.LASTDATE, h.LASTCOME, a.TAG
- FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.ID IN `+placeholders(len(ids)), int64Args(ids)...)
+ FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE `+in, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: computers by id: %w", err)
 	}

@@ -122,10 +122,10 @@ func (db *DB) PluginDictionary(ctx context.Context, ids []int64) (map[int64][]st
 	if m.Len() > 0 {
 		return db.ruledPluginNames(ctx, m, ids)
 	}
+	in, args := idsIn("s.HARDWARE_ID", ids)
 	rows, err := db.scanRows(ctx, `SELECT DISTINCT s.HARDWARE_ID, n.NAME, d.FORMATTED FROM software s
  JOIN software_name n ON n.ID = s.NAME_ID JOIN dico_soft d ON d.EXTRACTED = n.NAME
- WHERE s.HARDWARE_ID IN `+placeholders(len(ids))+" ORDER BY s.HARDWARE_ID, n.NAME, d.FORMATTED",
-		int64Args(ids), []string{"NAME", "FORMATTED"}, nil)
+ WHERE `+in+" ORDER BY s.HARDWARE_ID, n.NAME, d.FORMATTED", args, []string{"NAME", "FORMATTED"}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("storage: dictionary names: %w", err)
 	}

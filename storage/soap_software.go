@@ -56,9 +56,10 @@ func (db *DB) SoftwareRows(ctx context.Context, cols []string, ids []int64) ([]s
 		b.WriteString(", " + expr)
 	}
 	b.WriteString(", " + strings.Join(softwareRefCols, ", "))
-	b.WriteString(" FROM software s WHERE s.HARDWARE_ID IN " + placeholders(len(ids)) + " ORDER BY s.HARDWARE_ID, s.ID")
+	in, args := idsIn("s.HARDWARE_ID", ids)
+	b.WriteString(" FROM software s WHERE " + in + " ORDER BY s.HARDWARE_ID, s.ID")
 	scan := append(slices.Clip(cols), "_NAME_ID", "_PUBLISHER_ID", "_VERSION_ID")
-	rows, err := db.scanRows(ctx, b.String(), int64Args(ids), scan, nil)
+	rows, err := db.scanRows(ctx, b.String(), args, scan, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -101,8 +102,8 @@ func (db *DB) AccountInfo(ctx context.Context, ids []int64) (store.AccountInfo, 
 		for _, c := range ai.Columns {
 			q += ", " + quoteIdent(c)
 		}
-		q += " FROM accountinfo WHERE HARDWARE_ID IN " + placeholders(len(ids))
-		rows, err := db.scanRows(ctx, q, int64Args(ids), ai.Columns, nil)
+		in, args := idsIn("HARDWARE_ID", ids)
+		rows, err := db.scanRows(ctx, q+" FROM accountinfo WHERE "+in, args, ai.Columns, nil)
 		if err != nil {
 			return ai, fmt.Errorf("storage: accountinfo: %w", err)
 		}
