@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"ocsd/soap/store"
@@ -30,7 +29,7 @@ func (s *service) GetComputersV1(ctx context.Context, p wsdl.GetComputersV1Param
 	if err != nil {
 		return nil, fmt.Errorf("soap: get_computers_V1: %w", err)
 	}
-	var docs []string
+	var docs []wsdl.Value
 	if cr.meta {
 		docs = metaDocs(comps)
 	} else if docs, err = s.inventoryDocs(ctx, comps, cr); err != nil {
@@ -68,24 +67,22 @@ func (s *service) pageComputers(ctx context.Context, q store.ComputerQuery) ([]s
 
 // wrapList returns the parts "<TAG>\n", docs…, "</TAG>\n" (docs are in
 // wire form, see doc).
-func wrapList(tag string, docs []string) wsdl.Result {
+func wrapList(tag string, docs []wsdl.Value) wsdl.Result {
 	out := make(wsdl.Result, 0, len(docs)+2)
 	out = append(out, wsdl.EscapedValue("&lt;"+tag+"&gt;\n"))
-	for _, d := range docs {
-		out = append(out, wsdl.EscapedValue(d))
-	}
+	out = append(out, docs...)
 	return append(out, wsdl.EscapedValue("&lt;/"+tag+"&gt;\n"))
 }
 
 // metaDocs renders the META view: seven fields in alphabetical order.
-func metaDocs(comps []store.Computer) []string {
-	out := make([]string, len(comps))
+func metaDocs(comps []store.Computer) []wsdl.Value {
+	out := make([]wsdl.Value, len(comps))
 	for i, c := range comps {
 		var d doc
 		d.open(0, "COMPUTER")
 		metaFields(&d, 1, c)
 		d.close(0, "COMPUTER")
-		out[i] = d.String()
+		out[i] = d.value()
 	}
 	return out
 }
@@ -120,13 +117,28 @@ func (p *pageBlocks) add(id int64, tag, text string) {
 	p.mu.Unlock()
 }
 
+// span is the part of a section's text that belongs to one device.
+type span struct {
+	id       int64
+	from, to int
+}
+
+// addSpans adds the blocks of one section, cut from its text.
+func (p *pageBlocks) addSpans(tag, text string, spans []span) {
+	p.mu.Lock()
+	for _, s := range spans {
+		p.dev[s.id] = append(p.dev[s.id], block{tag: tag, text: text[s.from:s.to]})
+	}
+	p.mu.Unlock()
+}
+
 // sectionParallelism bounds the concurrent section reads of one page.
 const sectionParallelism = 4
 
 // inventoryDocs renders the INVENTORY view of a page: each requested section
 // is read for the whole page in one query, then the blocks of each device
 // are sorted by tag, as XML::Simple sorts hash keys.
-func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr *computerRequest) ([]string, error) {
+func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr *computerRequest) ([]wsdl.Value, error) {
 	if len(comps) == 0 {
 		return nil, nil
 	}
@@ -135,7 +147,7 @@ func (s *service) inventoryDocs(ctx context.Context, comps []store.Computer, cr 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(comps))
+	out := make([]wsdl.Value, len(comps))
 	for i, id := range ids {
 		out[i] = computerDoc(computerOpen, pb.dev[id])
 	}
@@ -183,26 +195,20 @@ func (s *service) collectBlocks(ctx context.Context, ids []int64, sections, want
 // computerOpen is the start tag of a stock <COMPUTER>, in wire form.
 const computerOpen = "&lt;COMPUTER&gt;"
 
-// computerDoc assembles one <COMPUTER> from its blocks; open is its start
-// tag in wire form (attributes included).
-func computerDoc(open string, blocks []block) string {
+// computerDoc assembles one <COMPUTER> from its blocks, as a value made of
+// them; open is its start tag in wire form (attributes included).
+func computerDoc(open string, blocks []block) wsdl.Value {
 	if len(blocks) == 0 {
-		return open + "&lt;/COMPUTER&gt;\n"
+		return wsdl.EscapedValue(open + "&lt;/COMPUTER&gt;\n")
 	}
 	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].tag < blocks[j].tag })
-	n := len(open) + len("\n&lt;/COMPUTER&gt;\n")
+	chunks := make([]string, 0, len(blocks)+1)
 	for _, b := range blocks {
-		n += len(b.text)
+		chunks = append(chunks, b.text)
 	}
-	var sb strings.Builder
-	sb.Grow(n)
-	sb.WriteString(open)
-	sb.WriteString("\n")
-	for _, b := range blocks {
-		sb.WriteString(b.text)
-	}
-	sb.WriteString("&lt;/COMPUTER&gt;\n")
-	return sb.String()
+	v := wsdl.EscapedChunks(append(chunks, "&lt;/COMPUTER&gt;\n"))
+	v.Text = open + "\n"
+	return v
 }
 
 // renderSection reads one section for the page and renders one element per row.
@@ -223,13 +229,17 @@ func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []i
 	if err != nil {
 		return fmt.Errorf("soap: section %s: %w", sec.Tag, err)
 	}
+	// The whole page's section is written into one buffer, each device's
+	// block a slice of it: one allocation instead of one per device.
+	var d doc
+	d.grow(len(rows) * sec.rowSize)
+	spans := make([]span, 0, len(ids))
 	for start := 0; start < len(rows); {
 		end := start
 		for end < len(rows) && rows[end].DeviceID == rows[start].DeviceID {
 			end++
 		}
-		var d doc
-		d.grow((end - start) * sec.rowSize)
+		from := d.b.Len()
 		for i := start; i < end; i++ {
 			d.open(1, sec.Tag)
 			for j, v := range rows[i].Values {
@@ -237,9 +247,10 @@ func (s *service) renderSection(ctx context.Context, sec *exportSection, ids []i
 			}
 			d.close(1, sec.Tag)
 		}
-		pb.add(rows[start].DeviceID, sec.Tag, d.String())
+		spans = append(spans, span{id: rows[start].DeviceID, from: from, to: d.b.Len()})
 		start = end
 	}
+	pb.addSpans(sec.Tag, d.String(), spans)
 	return nil
 }
 

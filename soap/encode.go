@@ -28,7 +28,8 @@ const envelopeClose = `</soap:Body></soap:Envelope>`
 func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result) {
 	size := 512 + 2*len(method) + len(ns)
 	for _, val := range res {
-		size += len(val.Text) + len(val.Text)/8 + 64
+		n := val.Len()
+		size += n + n/8 + 64
 	}
 	b.Grow(size)
 	b.WriteString(envelopeOpen(v))
@@ -53,6 +54,9 @@ func encodeResult(b *bytes.Buffer, v Version, method, ns string, res wsdl.Result
 		case wsdl.Escaped:
 			b.WriteString(` xsi:type="xsd:string">`)
 			b.WriteString(val.Text)
+			for _, c := range val.Chunks {
+				b.WriteString(c)
+			}
 			b.WriteString("</" + name + ">")
 			continue
 		case wsdl.Struct:

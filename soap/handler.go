@@ -235,6 +235,9 @@ func joinParts(res wsdl.Result) wsdl.Result {
 	for _, v := range res {
 		if v.Kind == wsdl.Escaped {
 			b.WriteString(v.Text)
+			for _, c := range v.Chunks {
+				b.WriteString(c)
+			}
 			continue
 		}
 		esc.Reset()

@@ -38,15 +38,13 @@ func (s *service) pluginComputers(ctx context.Context, a wsdl.Arg, r requestDoc)
 		"\" MAX_RECORDS=\"" + strconv.Itoa(pr.query.Limit) + "\"&gt;\n"
 	out := make(wsdl.Result, 0, len(docs)+2)
 	out = append(out, wsdl.EscapedValue(open))
-	for _, d := range docs {
-		out = append(out, wsdl.EscapedValue(d))
-	}
+	out = append(out, docs...)
 	return append(out, wsdl.EscapedValue("&lt;/COMPUTERS&gt;\n")), nil
 }
 
 // pluginDocs renders the computers of a plugin-shaped page: META, then
 // (INVENTORY) the sections asked for, sorted by tag.
-func (s *service) pluginDocs(ctx context.Context, comps []store.Computer, pr *pluginRequest) ([]string, error) {
+func (s *service) pluginDocs(ctx context.Context, comps []store.Computer, pr *pluginRequest) ([]wsdl.Value, error) {
 	if len(comps) == 0 {
 		return nil, nil
 	}
@@ -58,7 +56,7 @@ func (s *service) pluginDocs(ctx context.Context, comps []store.Computer, pr *pl
 			return nil, err
 		}
 	}
-	out := make([]string, len(comps))
+	out := make([]wsdl.Value, len(comps))
 	for i, c := range comps {
 		var d doc
 		d.open(1, "META")

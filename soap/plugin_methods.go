@@ -69,7 +69,7 @@ func (s *service) GetComputerSectionsV1(ctx context.Context, p wsdl.GetComputerS
 			return errorResult("BAD_WANTED"), nil
 		}
 	}
-	var docs []string
+	var docs []wsdl.Value
 	for start := 0; start < len(ids); start += s.pageSize {
 		chunk := ids[start:min(start+s.pageSize, len(ids))]
 		_, comps, err := s.b.PluginComputers(ctx, store.PluginQuery{IDs: chunk})

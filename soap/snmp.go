@@ -80,9 +80,9 @@ func (s *service) GetSNMPV1(ctx context.Context, p wsdl.GetSNMPV1Params) (wsdl.R
 	if err != nil {
 		return nil, fmt.Errorf("soap: get_snmp_V1: %w", err)
 	}
-	docs := make([]string, len(devs))
+	docs := make([]wsdl.Value, len(devs))
 	for i, dv := range devs {
-		docs[i] = snmpDoc(dv, sr)
+		docs[i] = wsdl.EscapedValue(snmpDoc(dv, sr))
 	}
 	return wrapList("SNMP_DEVICES", docs), nil
 }

@@ -87,6 +87,10 @@ const (
 type Value struct {
 	Kind Kind
 	Text string
+	// Chunks continue Text in an Escaped value: a document assembled from
+	// pieces rendered apart (a computer's sections) is sent without first
+	// being copied into one string.
+	Chunks []string
 	// Members are the fields of a Struct, in order.
 	Members []Member
 }
@@ -116,6 +120,18 @@ func Count(n int64) Value {
 // EscapedValue returns an xsd:string value from text already escaped as
 // XML character data.
 func EscapedValue(text string) Value { return Value{Kind: Escaped, Text: text} }
+
+// EscapedChunks returns an Escaped value made of chunks, in order.
+func EscapedChunks(chunks []string) Value { return Value{Kind: Escaped, Chunks: chunks} }
+
+// Len returns the length of an Escaped value's text, chunks included.
+func (v Value) Len() int {
+	n := len(v.Text)
+	for _, c := range v.Chunks {
+		n += len(c)
+	}
+	return n
+}
 
 // NilValue returns an undefined value.
 func NilValue() Value { return Value{Kind: Nil} }
