@@ -43,11 +43,11 @@ func (db *DB) resolveSoftwareRefs(ctx context.Context, cols []string, rows []sto
 			return err
 		}
 	}
-	pubs, err := db.refTexts(ctx, "SELECT ID, PUBLISHER FROM software_publisher WHERE ID IN ", rows, pubAt, n+1)
+	pubs, err := db.refTexts(ctx, "SELECT ID, PUBLISHER FROM software_publisher WHERE ", rows, pubAt, n+1)
 	if err != nil {
 		return err
 	}
-	vers, err := db.refTexts(ctx, "SELECT ID, VERSION FROM software_version WHERE ID IN ", rows, verAt, n+2)
+	vers, err := db.refTexts(ctx, "SELECT ID, VERSION FROM software_version WHERE ", rows, verAt, n+2)
 	if err != nil {
 		return err
 	}
@@ -118,12 +118,12 @@ func (db *DB) softwareNames(ctx context.Context, ids []int64, dico, ignored bool
 	if ignored {
 		ign = ignoredExpr
 	}
-	sel := "SELECT n.ID, n.NAME, " + formatted + ", " + ign + " FROM software_name n" + join + " WHERE n.ID IN "
+	sel := "SELECT n.ID, n.NAME, " + formatted + ", " + ign + " FROM software_name n" + join + " WHERE "
 	out := make(map[int64]softwareName, len(ids))
 	for start := 0; start < len(ids); start += refChunk {
 		chunk := ids[start:min(start+refChunk, len(ids))]
-		q := sel + placeholders(len(chunk)) + " ORDER BY n.ID" + order
-		rows, err := db.scanRows(ctx, q, int64Args(chunk), []string{"NAME", "FORMATTED", "IGNORED"}, nil)
+		in, args := idsIn("n.ID", chunk)
+		rows, err := db.scanRows(ctx, sel+in+" ORDER BY n.ID"+order, args, []string{"NAME", "FORMATTED", "IGNORED"}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("storage: software names: %w", err)
 		}
@@ -138,7 +138,7 @@ func (db *DB) softwareNames(ctx context.Context, ids []int64, dico, ignored bool
 	return out, nil
 }
 
-// refTexts reads the id → text rows of query (which ends in "IN ") for the
+// refTexts reads the id → text rows of query (which ends in "WHERE ") for the
 // ids in column col of rows; nothing when the field is not asked for
 // (at < 0).
 func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, col int) (map[int64]*string, error) {
@@ -149,7 +149,8 @@ func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, 
 	out := make(map[int64]*string, len(ids))
 	for start := 0; start < len(ids); start += refChunk {
 		chunk := ids[start:min(start+refChunk, len(ids))]
-		rows, err := db.scanRows(ctx, query+placeholders(len(chunk)), int64Args(chunk), []string{"TEXT"}, nil)
+		in, args := idsIn("ID", chunk)
+		rows, err := db.scanRows(ctx, query+in, args, []string{"TEXT"}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("storage: software references: %w", err)
 		}
