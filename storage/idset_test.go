@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-
-	"ocsd/internal/testsupport"
 )
 
 func TestIdsInWritesRunsAsRanges(t *testing.T) {
@@ -31,21 +29,13 @@ func TestIdsInWritesRunsAsRanges(t *testing.T) {
 // TestIdsInSelectsExactlyTheIDs checks on both dialects that the predicate
 // selects the given ids and nothing else, gaps included.
 func TestIdsInSelectsExactlyTheIDs(t *testing.T) {
-	for name, dsn := range map[string]string{
-		"sqlite":  testsupport.SQLiteDSN(t),
-		"mariadb": testsupport.MySQLDSN(t, DropDatabase),
-	} {
-		t.Run(name, func(t *testing.T) { checkIdsIn(t, dsn) })
+	for name, dsn := range dialectDSNs() {
+		t.Run(name, func(t *testing.T) { checkIdsIn(t, openTest(t, dsn(t))) })
 	}
 }
 
-func checkIdsIn(t *testing.T, dsn string) {
-	ctx := t.Context()
-	db, err := Open(ctx, dsn, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+func checkIdsIn(t *testing.T, db *DB) {
+	ctx := testCtx(t)
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
