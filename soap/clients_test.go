@@ -72,8 +72,11 @@ func clientScript(multipart bool) []clientCall {
 			ok := has("<DATABASEID>4</DATABASEID>")(r) && strings.HasPrefix(r.text(), "<COMPUTERS>\n<COMPUTER>")
 			return ok && (!multipart || len(r.Parts) == 6)
 		}},
-		{"get_computers_V1", []any{req("<ID>1</ID><CHECKSUM>131071</CHECKSUM><WANTED>3</WANTED>")},
-			has("<HARDWARE>\n    <ARCH></ARCH>")},
+		{"get_computers_V1", []any{req("<ID>1</ID><CHECKSUM>131071</CHECKSUM><WANTED>3</WANTED>")}, func(r clientResult) bool {
+			// A computer is sent as its section blocks; the client must get them whole, in order.
+			return has("<HARDWARE>\n    <ARCH></ARCH>")(r) && strings.HasPrefix(r.text(), "<COMPUTERS>\n<COMPUTER>\n  <ACCOUNTINFO>") &&
+				strings.HasSuffix(r.text(), "  </HARDWARE>\n</COMPUTER>\n</COMPUTERS>\n")
+		}},
 		{"get_computers_V1", []any{req("<OFFSET>x</OFFSET>")}, has("<ERROR>BAD_OFFSET</ERROR>")},
 		{"get_computers_V1", []any{"<REQUEST>"}, equals(malformedXML)},
 		{"get_snmp_V1", []any{req("")}, has("<SNMP_DEVICES>\n</SNMP_DEVICES>\n")},
