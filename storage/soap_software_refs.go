@@ -36,14 +36,12 @@ func (db *DB) resolveSoftwareRefs(ctx context.Context, cols []string, rows []sto
 		}
 	}
 	ruled := m != nil && m.Len() > 0
-	var names map[string]softwareName
+	var names map[int64]softwareName
 	if nameAt >= 0 || fmtAt >= 0 {
-		idx, ids := refIDs(rows, n)
-		byID, err := db.softwareNames(ctx, ids, fmtAt >= 0, ruled)
-		if err != nil {
+		var err error
+		if names, err = db.softwareNames(ctx, refIDs(rows, n), fmtAt >= 0, ruled); err != nil {
 			return err
 		}
-		names = byText(idx, byID)
 	}
 	pubs, err := db.refTexts(ctx, "SELECT ID, PUBLISHER FROM software_publisher WHERE ", rows, pubAt, n+1)
 	if err != nil {
@@ -59,10 +57,10 @@ func (db *DB) resolveSoftwareRefs(ctx context.Context, cols []string, rows []sto
 	}
 	for i := range rows {
 		v := rows[i].Values
-		nm := names[text(v[n])]
+		nm := names[refID(v[n])]
 		set(v, nameAt, nm.name)
-		set(v, pubAt, pubs[text(v[n+1])])
-		set(v, verAt, vers[text(v[n+2])])
+		set(v, pubAt, pubs[refID(v[n+1])])
+		set(v, verAt, vers[refID(v[n+2])])
 		set(v, fmtAt, nm.formatted)
 		if ruled && nm.formatted == nil && nm.name != nil && !nm.ignored {
 			f, ok, err := exp.Match(*nm.name)
@@ -85,44 +83,23 @@ func set(v []*string, i int, p *string) {
 	}
 }
 
-// text returns the text of a hidden id column, "" for NULL.
-func text(p *string) string {
+// refID parses a hidden id column; NULL or garbage is 0, which no row has.
+func refID(p *string) int64 {
 	if p == nil {
-		return ""
+		return 0
 	}
-	return *p
+	id, _ := strconv.ParseInt(*p, 10, 64)
+	return id
 }
 
-// refIDs returns the distinct ids of column col of rows: each id's text
-// as read, with the id it parses as (0 for NULL or garbage, which no row
-// has), and the ids to look up. Rows then find their lookups by that
-// text, so only distinct ids are parsed.
-func refIDs(rows []store.Row, col int) (map[string]int64, []int64) {
-	idx := map[string]int64{}
-	var ids []int64
+// refIDs returns the distinct ids of column col of rows.
+func refIDs(rows []store.Row, col int) []int64 {
+	seen := make(map[int64]bool)
+	var out []int64
 	for _, r := range rows {
-		t := text(r.Values[col])
-		if _, seen := idx[t]; seen {
-			continue
-		}
-		id, err := strconv.ParseInt(t, 10, 64)
-		if err != nil {
-			id = 0
-		}
-		idx[t] = id
-		if id != 0 {
-			ids = append(ids, id)
-		}
-	}
-	return idx, ids
-}
-
-// byText re-keys the lookups of ids by the text their rows hold.
-func byText[T any](idx map[string]int64, byID map[int64]T) map[string]T {
-	out := make(map[string]T, len(idx))
-	for t, id := range idx {
-		if v, ok := byID[id]; ok {
-			out[t] = v
+		if id := refID(r.Values[col]); id != 0 && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
 		}
 	}
 	return out
@@ -164,11 +141,11 @@ func (db *DB) softwareNames(ctx context.Context, ids []int64, dico, ignored bool
 // refTexts reads the id → text rows of query (which ends in "WHERE ") for the
 // ids in column col of rows; nothing when the field is not asked for
 // (at < 0).
-func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, col int) (map[string]*string, error) {
+func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, col int) (map[int64]*string, error) {
 	if at < 0 {
 		return nil, nil
 	}
-	idx, ids := refIDs(rows, col)
+	ids := refIDs(rows, col)
 	out := make(map[int64]*string, len(ids))
 	for start := 0; start < len(ids); start += refChunk {
 		chunk := ids[start:min(start+refChunk, len(ids))]
@@ -181,5 +158,5 @@ func (db *DB) refTexts(ctx context.Context, query string, rows []store.Row, at, 
 			out[r.DeviceID] = r.Values[0]
 		}
 	}
-	return byText(idx, out), nil
+	return out, nil
 }
