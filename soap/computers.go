@@ -202,13 +202,12 @@ func computerDoc(open string, blocks []block) wsdl.Value {
 		return wsdl.EscapedValue(open + "&lt;/COMPUTER&gt;\n")
 	}
 	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].tag < blocks[j].tag })
-	chunks := make([]string, 0, len(blocks)+1)
+	chunks := make([]string, 0, len(blocks)+2)
+	chunks = append(chunks, open+"\n")
 	for _, b := range blocks {
 		chunks = append(chunks, b.text)
 	}
-	v := wsdl.EscapedChunks(append(chunks, "&lt;/COMPUTER&gt;\n"))
-	v.Text = open + "\n"
-	return v
+	return wsdl.EscapedChunks(append(chunks, "&lt;/COMPUTER&gt;\n"))
 }
 
 // renderSection reads one section for the page and renders one element per row.

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -224,27 +223,23 @@ func (h *handler) run(ctx context.Context, w http.ResponseWriter, r *http.Reques
 	return call, 0, res, err
 }
 
-// joinParts concatenates a multi-part result into one string, for clients
-// that read a single part (WSDL mode).
+// joinParts makes a multi-part result one string, for clients that read a
+// single part (WSDL mode): one value made of the parts' texts, in order.
 func joinParts(res wsdl.Result) wsdl.Result {
 	if len(res) < 2 {
 		return res
 	}
-	var b strings.Builder
-	var esc bytes.Buffer
+	var chunks []string
 	for _, v := range res {
 		if v.Kind == wsdl.Escaped {
-			b.WriteString(v.Text)
-			for _, c := range v.Chunks {
-				b.WriteString(c)
-			}
+			chunks = append(append(chunks, v.Text), v.Chunks...)
 			continue
 		}
-		esc.Reset()
+		var esc bytes.Buffer
 		escapeText(&esc, v.Text)
-		b.Write(esc.Bytes())
+		chunks = append(chunks, esc.String())
 	}
-	return wsdl.One(wsdl.EscapedValue(b.String()))
+	return wsdl.One(wsdl.EscapedChunks(chunks))
 }
 
 // requestID returns the client's X-Request-Id, or a fresh one.
