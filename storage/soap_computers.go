@@ -56,21 +56,9 @@ func (db *DB) uint64Arg(v uint64) any {
 	return v
 }
 
-func inInt64(w *strings.Builder, args *[]any, col string, vals []int64, not bool) {
-	if len(vals) == 0 {
-		return
-	}
-	w.WriteString(" AND " + col)
-	if not {
-		w.WriteString(" NOT")
-	}
-	w.WriteString(" IN " + placeholders(len(vals)))
-	for _, v := range vals {
-		*args = append(*args, v)
-	}
-}
-
-func inStrings(w *strings.Builder, args *[]any, col string, vals []string, not bool) {
+// inList adds " AND col [NOT] IN (…)" for vals to a WHERE clause; nothing
+// when vals is empty.
+func inList[T any](w *strings.Builder, args *[]any, col string, vals []T, not bool) {
 	if len(vals) == 0 {
 		return
 	}
@@ -161,11 +149,11 @@ func (db *DB) computerSelection(q store.ComputerQuery) (*strings.Builder, []any)
 	w := &strings.Builder{}
 	var args []any
 	w.WriteString(`SELECT h.ID FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!'`)
-	inInt64(w, &args, "h.ID", q.IDs, false)
-	inInt64(w, &args, "h.ID", q.ExcludeIDs, true)
-	inStrings(w, &args, "a.TAG", q.Tags, false)
-	inStrings(w, &args, "a.TAG", q.ExcludeTags, true)
-	inStrings(w, &args, "h.USERID", q.UserIDs, false)
+	inList(w, &args, "h.ID", q.IDs, false)
+	inList(w, &args, "h.ID", q.ExcludeIDs, true)
+	inList(w, &args, "a.TAG", q.Tags, false)
+	inList(w, &args, "a.TAG", q.ExcludeTags, true)
+	inList(w, &args, "h.USERID", q.UserIDs, false)
 	if q.Checksum != 0 {
 		w.WriteString(" AND (h.CHECKSUM & ?) <> 0")
 		args = append(args, db.uint64Arg(q.Checksum))

@@ -20,13 +20,13 @@ func (db *DB) pluginWhere(q store.PluginQuery) (string, []any) {
 	var args []any
 	w.WriteString(` FROM hardware h JOIN accountinfo a ON a.HARDWARE_ID = h.ID
  WHERE h.DEVICEID NOT LIKE '!_%' ESCAPE '!' AND h.ARCHIVE IS NULL`)
-	inInt64(&w, &args, "h.ID", q.IDs, false)
-	inInt64(&w, &args, "h.ID", q.ExcludeIDs, true)
-	inStrings(&w, &args, "a.TAG", q.Tags, false)
-	inStrings(&w, &args, "a.TAG", q.ExcludeTags, true)
-	inStrings(&w, &args, "h.DEVICEID", q.DeviceIDs, false)
-	inStrings(&w, &args, "h.DEVICEID", q.ExcludeDeviceIDs, true)
-	inStrings(&w, &args, "h.USERID", q.UserIDs, false)
+	inList(&w, &args, "h.ID", q.IDs, false)
+	inList(&w, &args, "h.ID", q.ExcludeIDs, true)
+	inList(&w, &args, "a.TAG", q.Tags, false)
+	inList(&w, &args, "a.TAG", q.ExcludeTags, true)
+	inList(&w, &args, "h.DEVICEID", q.DeviceIDs, false)
+	inList(&w, &args, "h.DEVICEID", q.ExcludeDeviceIDs, true)
+	inList(&w, &args, "h.USERID", q.UserIDs, false)
 	if q.Checksum != 0 {
 		w.WriteString(" AND (h.CHECKSUM & ?) > 1")
 		args = append(args, db.uint64Arg(q.Checksum))

@@ -145,8 +145,8 @@ func (db *DB) scanSNMPTable(ctx context.Context, t snmpType, links []snmpLink, p
 	var w strings.Builder
 	var args []any
 	w.WriteString("SELECT * FROM " + quoteIdent(t.table) + " WHERE 1 = 1")
-	inInt64(&w, &args, "ID", pg.q.IDs, false)
-	inInt64(&w, &args, "ID", pg.q.ExcludeIDs, true)
+	inList(&w, &args, "ID", pg.q.IDs, false)
+	inList(&w, &args, "ID", pg.q.ExcludeIDs, true)
 	w.WriteString(" ORDER BY ID")
 	if pg.q.Desc {
 		w.WriteString(" DESC")
